@@ -1,0 +1,68 @@
+/**
+ * The stable error vocabulary of the API. The server maps each code to an HTTP status in one place
+ * (src/server/errors.ts); the web app maps each code to a message in the user's language.
+ */
+export const errorCodes = [
+  'validation_failed',
+  'unauthenticated',
+  'session_expired',
+  'second_factor_required',
+  'second_factor_enrolment_required',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'origin_mismatch',
+  'rate_limited',
+  'account_locked',
+  'invalid_credentials',
+  'invalid_second_factor_code',
+  'second_factor_code_reused',
+  'invalid_recovery_code',
+  'second_factor_already_enrolled',
+  'last_second_factor',
+  'passkey_verification_failed',
+  'password_too_short',
+  'password_too_common',
+  'password_too_long',
+  'password_too_weak',
+  'current_password_wrong',
+  'setup_token_invalid',
+  'setup_already_done',
+  'invalid_nip',
+  'invalid_regon',
+  'invalid_pesel',
+  'invalid_knf_number',
+  'invalid_phone',
+  'invalid_email',
+  'nip_required_for_invoice',
+  'pesel_required_for_bill',
+  'collaborator_archived',
+  'email_taken',
+  'collaborator_duplicate',
+  'invitation_invalid',
+  'invitation_expired',
+  'invitation_used',
+  'invitation_revoked',
+  'invitation_pending_exists',
+  'collaborator_already_active',
+  'membership_exists',
+  'payload_too_large',
+  'empty_file',
+  'file_type_not_allowed',
+  'file_type_mismatch',
+  'file_active_content',
+  'file_name_invalid',
+  'file_infected',
+  'too_many_files',
+  'multipart_invalid',
+  'integrity_error',
+  'scanner_unavailable',
+  'storage_unavailable',
+  'internal_error',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+export type ApiErrorBody = {
+  error: { code: ErrorCode; message: string; details?: unknown; requestId?: string };
+};
