@@ -200,7 +200,13 @@ export async function buildApp(
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    // swagger-ui's own policy upgrades every request to https, which breaks the page on http://localhost.
+    transformStaticCSP: (header) =>
+      config.publicUrl.protocol === 'https:' ? header : header.replace(/\s*upgrade-insecure-requests;?/, ''),
+  });
   registerSessionHook(app, { sessions: services.sessions, config });
 
   const api = asZodApp(app);
