@@ -10,7 +10,7 @@ import { buildApp, createServices, type Services } from '../src/server/app.js';
 import type { Clock } from '../src/server/clock.js';
 import { parseConfig, type Config } from '../src/server/config.js';
 import { createKeyring, loadMasterKey } from '../src/server/crypto/keys.js';
-import { wrapPglite, wrapPostgres, type Database } from '../src/server/db/database.js';
+import { openDatabase, wrapPglite, wrapPostgres, type Database } from '../src/server/db/database.js';
 import { createJobs } from '../src/server/jobs/jobs.js';
 import { createMailTransport } from '../src/server/mail/transport.js';
 import type { Platform } from '../src/server/platform.js';
@@ -40,12 +40,17 @@ export function createTestClock(start = new Date('2026-11-30T09:00:00Z')): TestC
  * A fresh, migrated database per test app: PGlite restored from a template dump by default, or a
  * new database on the PostgreSQL server when TEST_DATABASE_URL is set (CI runs both).
  */
-async function openTestDatabase(): Promise<{
+async function openTestDatabase(fileDir: string | null): Promise<{
   db: Database;
   drop: () => Promise<void>;
   kind: 'pglite' | 'postgres';
 }> {
   const serverUrl = process.env.TEST_DATABASE_URL;
+  if (fileDir) {
+    const db = await openDatabase({ kind: 'pglite', dataDir: fileDir });
+    await db.migrate();
+    return { db, kind: 'pglite', drop: () => db.close() };
+  }
   if (serverUrl) {
     const name = `sejf_test_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
     const admin = new pg.Client({ connectionString: serverUrl });
@@ -78,6 +83,8 @@ async function openTestDatabase(): Promise<{
 
 export type TestAppOptions = {
   env?: Record<string, string>;
+  /** Keep the database as files under the data directory (PGlite), like a real installation. */
+  databaseInDataDir?: boolean;
   clock?: TestClock;
   scanner?: { host: string; port: number; socket?: string } | null;
 };
@@ -108,9 +115,18 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     ...scannerEnv,
     ...options.env,
   });
-  const logger = pino({ level: 'silent' });
+  // Error-level server logs become console.error, which fails the test unless it expects them.
+  const logger = pino(
+    { level: 'error' },
+    {
+      write(line: string) {
+        const entry = JSON.parse(line) as { msg?: string; err?: { message?: string } };
+        console.error(`[server] ${entry.msg ?? ''} ${entry.err?.message ?? ''}`.trim());
+      },
+    },
+  );
   const clock = options.clock ?? createTestClock();
-  const database = await openTestDatabase();
+  const database = await openTestDatabase(options.databaseInDataDir ? path.join(dataDir, 'db') : null);
   const platform: Platform = {
     config,
     logger,

@@ -186,6 +186,8 @@ export async function buildApp(
   await app.register(multipart, {
     limits: { fileSize: config.uploads.maxBytes, files: config.uploads.maxFiles },
     throwFileSizeLimit: true,
+    // Keep the name exactly as sent, so that a name with a path is refused rather than silently cut.
+    preservePath: true,
   });
   await app.register(swagger, {
     openapi: {

@@ -113,6 +113,9 @@ export function createLoginService(deps: {
     client: ClientInfo,
   ): Promise<string> {
     const token = await sessions.elevate(tx, session.id, method);
+    // Only a complete login clears the failures: clearing them at the password step would let
+    // whoever knows the password guess second-factor codes without ever being locked out.
+    await clearThrottle(tx, accountKey(session.email));
     await auditForUser(
       tx,
       session.userId,
@@ -191,7 +194,6 @@ export function createLoginService(deps: {
         throw new AppError('invalid_credentials', 'Wrong e-mail or password');
       }
       return db.system(async (tx) => {
-        await clearThrottle(tx, accountKey(email));
         const token = await sessions.create(tx, { userId: user.id, agencyId: membership.agencyId, client });
         await audit.record(tx, {
           agencyId: membership.agencyId,

@@ -152,3 +152,8 @@ export async function countUnusedRecoveryCodes(tx: Tx, userId: string): Promise<
 export async function renameFactor(tx: Tx, factorId: string, label: string): Promise<void> {
   await tx.update(secondFactors).set({ label }).where(eq(secondFactors.id, factorId));
 }
+
+export async function resetSecondFactors(tx: Tx, userId: string): Promise<void> {
+  await tx.delete(secondFactors).where(eq(secondFactors.userId, userId));
+  await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
+}

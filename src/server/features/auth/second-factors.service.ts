@@ -209,11 +209,12 @@ export function createSecondFactorService(deps: {
 
     async remove(session: RequestSession, factorId: string, client: ClientInfo): Promise<void> {
       await db.system(async (tx) => {
-        if ((await countConfirmedFactors(tx, session.userId)) <= 1) {
-          throw new AppError('last_second_factor', 'Add another second factor before removing this one');
-        }
         if (!(await deleteFactor(tx, session.userId, factorId))) {
           throw new AppError('not_found', 'Second factor not found');
+        }
+        // Checked after the delete, inside the same transaction: the last factor is never removed.
+        if ((await countConfirmedFactors(tx, session.userId)) === 0) {
+          throw new AppError('last_second_factor', 'Add another second factor before removing this one');
         }
         await auditAll(tx, session, {
           event: 'auth.second_factor_removed',

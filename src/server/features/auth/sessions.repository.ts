@@ -94,7 +94,8 @@ export async function revokeUserSessions(
   return rows.length;
 }
 
-export async function listUserSessions(tx: Tx, userId: string, now: Date) {
+/** Sessions still usable at `now`: not revoked, past the second factor, within both limits. */
+export async function listUserSessions(tx: Tx, userId: string, now: Date, idleSince: Date) {
   return tx
     .select({
       id: sessions.id,
@@ -112,6 +113,7 @@ export async function listUserSessions(tx: Tx, userId: string, now: Date) {
         isNull(sessions.revokedAt),
         isNotNull(sessions.secondFactorAt),
         sql`${sessions.expiresAt} > ${now}`,
+        sql`${sessions.lastSeenAt} > ${idleSince}`,
       ),
     )
     .orderBy(desc(sessions.lastSeenAt));

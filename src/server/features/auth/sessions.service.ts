@@ -162,8 +162,10 @@ export function createSessionService(deps: {
     },
 
     async list(session: RequestSession) {
+      const now = clock.now();
+      // A session idle past the limit is dead even before anyone presents it and resolve() revokes it.
       const rows = await db.user({ userId: session.userId }, (tx) =>
-        listUserSessions(tx, session.userId, clock.now()),
+        listUserSessions(tx, session.userId, now, addMinutes(now, -config.sessions.idleMinutes)),
       );
       return rows.map((row) => ({
         id: row.id,

@@ -170,6 +170,13 @@ export function createDocumentStore(deps: {
             scanner: deps.scanner,
             maxBytes: deps.config.uploads.maxBytes,
           });
+          // Malware first: it is the finding the agency most needs in its audit trail.
+          if (stored.verdict.status === 'infected') {
+            throw new AppError('file_infected', 'The virus scanner found malware in this file', {
+              fileName: name.name,
+              signature: stored.verdict.signature,
+            });
+          }
           if (!stored.inspection.ok) {
             throw new AppError(stored.inspection.code, stored.inspection.reason, { fileName: name.name });
           }
@@ -182,12 +189,6 @@ export function createDocumentStore(deps: {
                 detected: stored.inspection.kind,
               },
             );
-          }
-          if (stored.verdict.status === 'infected') {
-            throw new AppError('file_infected', 'The virus scanner found malware in this file', {
-              fileName: name.name,
-              signature: stored.verdict.signature,
-            });
           }
           const lowerName = name.name.toLowerCase();
           if (fileNames.has(lowerName)) {

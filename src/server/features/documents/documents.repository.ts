@@ -54,8 +54,8 @@ export async function listFilesOfDocument(tx: Tx, documentId: string) {
     .orderBy(asc(documentFiles.createdAt), asc(documentFiles.fileName));
 }
 
+/** An upload in progress is invisible, so it has no receipts to remove. */
 export async function deleteUploadRows(tx: Tx, documentId: string): Promise<void> {
-  await tx.delete(documentReceipts).where(eq(documentReceipts.documentId, documentId));
   await tx.delete(documentFiles).where(eq(documentFiles.documentId, documentId));
   await tx.delete(documents).where(and(eq(documents.id, documentId), eq(documents.status, 'uploading')));
 }

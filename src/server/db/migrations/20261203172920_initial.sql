@@ -89,7 +89,8 @@ CREATE TABLE "document_files" (
 	"storage_key" text NOT NULL,
 	"wrapped_key" "bytea",
 	"scan_state" text NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"blob_deleted_at" timestamp with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "document_receipts" (

@@ -206,7 +206,9 @@ CREATE POLICY collaborators_insert ON collaborators FOR INSERT TO sejf_app WITH 
 --> statement-breakpoint
 CREATE POLICY collaborators_update ON collaborators FOR UPDATE TO sejf_app USING (agency_id = sejf_agency() AND sejf_is_staff()) WITH CHECK (agency_id = sejf_agency());
 --> statement-breakpoint
-CREATE POLICY memberships_select ON memberships FOR SELECT TO sejf_app USING ((agency_id = sejf_agency() AND sejf_is_staff()) OR user_id = sejf_user());
+CREATE POLICY memberships_select ON memberships FOR SELECT TO sejf_app USING (
+  (agency_id = sejf_agency() AND (sejf_is_staff() OR role IN ('owner', 'staff'))) OR user_id = sejf_user()
+);
 --> statement-breakpoint
 CREATE POLICY memberships_insert ON memberships FOR INSERT TO sejf_app WITH CHECK (agency_id = sejf_agency() AND sejf_is_staff());
 --> statement-breakpoint
