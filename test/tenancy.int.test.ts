@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { queryRows } from '../src/server/db/database.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createActiveCollaborator,
@@ -43,11 +44,12 @@ describe('row-level security', () => {
       expect((await jan.client.get(`/api/panel/documents/${doc.id}`)).status).toBe(200);
     }
     tables = await t.platform.db.system(async (tx) => {
-      const result = await tx.execute<{ name: string }>(
+      const rows = await queryRows<{ name: string }>(
+        tx,
         sql`select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
             where n.nspname = 'public' and c.relkind = 'r' order by 1`,
       );
-      return result.rows.map((row) => row.name);
+      return rows.map((row) => row.name);
     });
   });
   afterAll(async () => {
@@ -57,12 +59,13 @@ describe('row-level security', () => {
   it('forces RLS on every table of the schema', async () => {
     expect(tables.length).toBeGreaterThanOrEqual(17);
     const rows = await t.platform.db.system(async (tx) => {
-      const result = await tx.execute<{ name: string; enabled: boolean; forced: boolean }>(
+      const rows = await queryRows<{ name: string; enabled: boolean; forced: boolean }>(
+        tx,
         sql`select c.relname as name, c.relrowsecurity as enabled, c.relforcerowsecurity as forced
             from pg_class c join pg_namespace n on n.oid = c.relnamespace
             where n.nspname = 'public' and c.relkind = 'r'`,
       );
-      return result.rows;
+      return rows;
     });
     const unprotected = rows.filter((row) => !row.enabled || !row.forced).map((row) => row.name);
     expect(unprotected).toEqual([]);
@@ -70,10 +73,11 @@ describe('row-level security', () => {
 
   it('runs the application as a role that is not a superuser and cannot bypass RLS', async () => {
     const roles = await t.platform.db.system(async (tx) => {
-      const result = await tx.execute<{ rolname: string; rolsuper: boolean; rolbypassrls: boolean }>(
+      const rows = await queryRows<{ rolname: string; rolsuper: boolean; rolbypassrls: boolean }>(
+        tx,
         sql`select rolname, rolsuper, rolbypassrls from pg_roles where rolname in ('sejf_app', 'sejf_system') order by 1`,
       );
-      return result.rows;
+      return rows;
     });
     expect(roles).toEqual([
       { rolname: 'sejf_app', rolsuper: false, rolbypassrls: false },
@@ -86,22 +90,25 @@ describe('row-level security', () => {
     const appCounts: Record<string, number | 'no access'> = {};
     for (const table of tables) {
       systemCounts[table] = await t.platform.db.system(async (tx) => {
-        const result = await tx.execute<{ n: number }>(
+        const rows = await queryRows<{ n: number }>(
+          tx,
           sql`select count(*)::int as n from ${sql.identifier(table)}`,
         );
-        return result.rows[0]?.n ?? 0;
+        return rows[0]?.n ?? 0;
       });
       appCounts[table] = await t.platform.db
         .system(async (tx) => {
           await tx.execute(sql`set local role sejf_app`);
-          const result = await tx.execute<{ n: number }>(
+          const rows = await queryRows<{ n: number }>(
+            tx,
             sql`select count(*)::int as n from ${sql.identifier(table)}`,
           );
-          return result.rows[0]?.n ?? 0;
+          return rows[0]?.n ?? 0;
         })
         .catch((error: unknown) => {
           // Tables the application role has no grant on at all (throttles, setup tokens).
-          expect(error).toMatchObject({ cause: { message: expect.stringContaining('permission denied') } });
+          const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : '';
+          expect(cause).toContain('permission denied');
           return 'no access' as const;
         });
     }
@@ -133,11 +140,14 @@ describe('row-level security', () => {
       collaboratorId: null,
     };
     const visible = await t.platform.db.tenant(scope, async (tx) => {
-      const result = await tx.execute<{ agencies: number; foreign: number; own: number }>(sql`
+      const rows = await queryRows<{ agencies: number; foreign: number; own: number }>(
+        tx,
+        sql`
         select (select count(*)::int from agencies) as agencies,
                (select count(*)::int from collaborators where agency_id = ${b.agencyId}) as foreign,
-               (select count(*)::int from collaborators where agency_id = ${a.agencyId}) as own`);
-      return result.rows[0];
+               (select count(*)::int from collaborators where agency_id = ${a.agencyId}) as own`,
+      );
+      return rows[0];
     });
     expect(visible).toEqual({ agencies: 1, foreign: 0, own: 1 });
   });
@@ -151,17 +161,20 @@ describe('row-level security', () => {
       collaboratorId: janA.collaboratorId,
     };
     const visible = await t.platform.db.tenant(scope, async (tx) => {
-      const result = await tx.execute<{
+      const rows = await queryRows<{
         collaborators: number;
         documents: number;
         invitations: number;
         audit: number;
-      }>(sql`
+      }>(
+        tx,
+        sql`
         select (select count(*)::int from collaborators) as collaborators,
                (select count(*)::int from documents) as documents,
                (select count(*)::int from invitations) as invitations,
-               (select count(*)::int from audit_events) as audit`);
-      return result.rows[0];
+               (select count(*)::int from audit_events) as audit`,
+      );
+      return rows[0];
     });
     expect(visible).toEqual({ collaborators: 1, documents: 1, invitations: 0, audit: 0 });
     expect(other.collaboratorId).not.toBe(janA.collaboratorId);
@@ -180,10 +193,11 @@ describe('row-level security', () => {
       ),
     ).resolves.toMatchObject({});
     const names = await t.platform.db.system(async (tx) => {
-      const result = await tx.execute<{ full_name: string }>(
+      const rows = await queryRows<{ full_name: string }>(
+        tx,
         sql`select full_name from collaborators where agency_id = ${b.agencyId}`,
       );
-      return result.rows.map((row) => row.full_name);
+      return rows.map((row) => row.full_name);
     });
     expect(names).not.toContain('Przejęty');
     await expect(

@@ -46,7 +46,11 @@ export function UserMenu() {
         <Menu.Item
           leftSection={<IconLogout size={16} aria-hidden />}
           onClick={() => {
-            logout.mutate(undefined, { onSettled: () => void navigate('/login', { state: { notice: 'logged_out' } }) });
+            logout.mutate(undefined, {
+              onSettled: () => {
+                void navigate('/login', { state: { notice: 'logged_out' } });
+              },
+            });
           }}
         >
           {t('common.logout')}

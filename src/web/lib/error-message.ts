@@ -21,26 +21,20 @@ export function useDescribeError(): (error: unknown) => string {
   const { t } = useTranslation();
 
   function describeCode(error: ApiError): string {
-    switch (error.code) {
-      case 'file_type_mismatch':
-        return t('errors.file_type_mismatch', {
-          detected: (detailOf(error, 'detected') ?? '?').toUpperCase(),
-        });
-      case 'file_name_invalid': {
-        const reason = detailOf(error, 'reason');
-        return isFileNameReason(reason)
-          ? t(`errors.file_name_invalid_reasons.${reason}`)
-          : t('errors.file_name_invalid');
-      }
-      case 'payload_too_large': {
-        const maxBytes = numberDetail(error, 'maxBytes');
-        return maxBytes === null
-          ? t('errors.payload_too_large')
-          : t('errors.payload_too_large_max', { megabytes: Math.round(maxBytes / 1024 / 1024) });
-      }
-      default:
-        return t(`errors.${error.code}`);
+    if (error.code === 'file_type_mismatch') {
+      return t('errors.file_type_mismatch', { detected: (detailOf(error, 'detected') ?? '?').toUpperCase() });
     }
+    if (error.code === 'file_name_invalid') {
+      const reason = detailOf(error, 'reason');
+      return isFileNameReason(reason) ? t(`errors.file_name_invalid_reasons.${reason}`) : t('errors.file_name_invalid');
+    }
+    if (error.code === 'payload_too_large') {
+      const maxBytes = numberDetail(error, 'maxBytes');
+      return maxBytes === null
+        ? t('errors.payload_too_large')
+        : t('errors.payload_too_large_max', { megabytes: Math.round(maxBytes / 1024 / 1024) });
+    }
+    return t(`errors.${error.code}`);
   }
 
   return (error) => {

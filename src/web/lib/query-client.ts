@@ -11,19 +11,12 @@ function handleAccessError(queryClient: QueryClient, error: unknown): void {
   if (!isApiError(error)) {
     return;
   }
-  switch (error.code) {
-    case 'session_expired':
-    case 'unauthenticated':
-      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionQueryKey[0] });
-      queryClient.setQueryData(sessionQueryKey, anonymousSession);
-      reportSessionLost(error.code === 'session_expired' ? 'expired' : 'signed_out');
-      return;
-    case 'second_factor_required':
-    case 'second_factor_enrolment_required':
-      void queryClient.invalidateQueries({ queryKey: sessionQueryKey });
-      return;
-    default:
-      return;
+  if (error.code === 'session_expired' || error.code === 'unauthenticated') {
+    queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionQueryKey[0] });
+    queryClient.setQueryData(sessionQueryKey, anonymousSession);
+    reportSessionLost(error.code === 'session_expired' ? 'expired' : 'signed_out');
+  } else if (error.code === 'second_factor_required' || error.code === 'second_factor_enrolment_required') {
+    void queryClient.invalidateQueries({ queryKey: sessionQueryKey });
   }
 }
 
@@ -36,8 +29,16 @@ function shouldRetry(failureCount: number, error: unknown): boolean {
 
 export function createQueryClient(): QueryClient {
   const queryClient: QueryClient = new QueryClient({
-    queryCache: new QueryCache({ onError: (error) => handleAccessError(queryClient, error) }),
-    mutationCache: new MutationCache({ onError: (error) => handleAccessError(queryClient, error) }),
+    queryCache: new QueryCache({
+      onError: (error) => {
+        handleAccessError(queryClient, error);
+      },
+    }),
+    mutationCache: new MutationCache({
+      onError: (error) => {
+        handleAccessError(queryClient, error);
+      },
+    }),
     defaultOptions: {
       queries: { retry: shouldRetry, refetchOnWindowFocus: true, staleTime: 15_000 },
       mutations: { retry: false },

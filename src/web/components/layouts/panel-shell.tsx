@@ -44,7 +44,9 @@ export function PanelShell() {
                   loading={logout.isPending}
                   onClick={() => {
                     logout.mutate(undefined, {
-                      onSettled: () => void navigate('/login', { state: { notice: 'logged_out' } }),
+                      onSettled: () => {
+                        void navigate('/login', { state: { notice: 'logged_out' } });
+                      },
                     });
                   }}
                 >

@@ -1,6 +1,5 @@
 import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Outlet, useNavigate } from 'react-router';
 import { changeLocale } from '../../lib/i18n';
 import { useSession } from '../../lib/session';
@@ -9,7 +8,6 @@ import { onSessionLost } from '../../lib/session-events';
 /** Above every page: follows the session (ended elsewhere, timed out) and the account's language. */
 export function RootLayout() {
   const navigate = useNavigate();
-  const { t } = useTranslation();
   const session = useSession();
   const activeLocale = session.data?.state === 'active' ? session.data.user.locale : null;
 
@@ -27,10 +25,6 @@ export function RootLayout() {
       void changeLocale(activeLocale);
     }
   }, [activeLocale]);
-
-  useEffect(() => {
-    document.title = t('common.appName');
-  }, [t]);
 
   return <Outlet />;
 }

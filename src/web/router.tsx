@@ -1,0 +1,63 @@
+import { createBrowserRouter } from 'react-router';
+import { ActiveShell } from './components/layouts/active-shell';
+import { RootLayout } from './components/layouts/root-layout';
+import { NoAgencyPage, NotFoundPage } from './components/not-found-page';
+import { RequireRole, RequireState } from './components/route-guards';
+import { LoginPage } from './features/auth/routes/login-page';
+import { SecondFactorPage } from './features/auth/routes/second-factor-page';
+
+const staff = ['owner', 'staff'] as const;
+const ownerOnly = ['owner'] as const;
+const collaborator = ['collaborator'] as const;
+
+export const router = createBrowserRouter([
+  {
+    element: <RootLayout />,
+    children: [
+      {
+        path: '/login',
+        element: (
+          <RequireState states={['anonymous']}>
+            <LoginPage />
+          </RequireState>
+        ),
+      },
+      {
+        path: '/login/2fa',
+        element: (
+          <RequireState states={['second_factor_required']}>
+            <SecondFactorPage />
+          </RequireState>
+        ),
+      },
+      {
+        path: '/no-agency',
+        element: (
+          <RequireState states={['active']}>
+            <NoAgencyPage />
+          </RequireState>
+        ),
+      },
+      {
+        element: (
+          <RequireState states={['active']}>
+            <ActiveShell />
+          </RequireState>
+        ),
+        children: [
+          {
+            index: true,
+            element: (
+              <RequireRole roles={staff}>
+                <div>dashboard</div>
+              </RequireRole>
+            ),
+          },
+        ],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+export const routeRoles = { ownerOnly, collaborator };
