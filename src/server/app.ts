@@ -82,6 +82,7 @@ export function createServices(platform: Platform) {
     config,
     audit,
     sessions,
+    login,
     notifications,
     collaborators,
   });

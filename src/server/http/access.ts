@@ -8,10 +8,12 @@ import type { ClientInfo, RequestSession } from '../features/auth/sessions.servi
  * Who may call a route. Every /api route declares one (an undeclared route fails at start):
  * - public: anyone;
  * - pending: any session, also one that still needs its second factor (logout, the 2FA step);
+ * - enrolment: a session past its second factor, or one of a user who has none yet and must enrol
+ *   (never a session that has only the password of an account that has a factor);
  * - active: a session past its second factor, in an agency, any role;
  * - a list of roles: active, and one of them.
  */
-export type Access = 'public' | 'pending' | 'active' | readonly Role[];
+export type Access = 'public' | 'pending' | 'enrolment' | 'active' | readonly Role[];
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -43,6 +45,9 @@ export function enforceAccess(request: FastifyRequest, access: Access): void {
   }
   if (session.state === 'second_factor_required') {
     throw new AppError('second_factor_required', 'Confirm your second factor first');
+  }
+  if (access === 'enrolment') {
+    return;
   }
   if (session.state === 'enrolment_required') {
     throw new AppError('second_factor_enrolment_required', 'Set up a second factor first');

@@ -1,4 +1,5 @@
-import { PasswordInput, Progress, Stack, type PasswordInputProps } from '@mantine/core';
+import { Progress, Stack, type PasswordInputProps } from '@mantine/core';
+import { PasswordInput } from './password-input';
 import { useTranslation } from 'react-i18next';
 import { estimatePasswordStrength, passwordMinLength } from '../lib/password-strength';
 

@@ -21,10 +21,12 @@ import {
   clearSessionCookie,
   readDeviceCookie,
   readSessionCookie,
+  setDeviceCookie,
   setSessionCookie,
 } from '../../http/cookies.js';
 import type { ZodApp } from '../../http/zod-app.js';
 import type { AccountService } from './account.service.js';
+import type { LoginService } from './login.service.js';
 import type { EnrolmentResult, SecondFactorService } from './second-factors.service.js';
 import type { SessionService } from './sessions.service.js';
 
@@ -36,6 +38,7 @@ export function registerAccountRoutes(
     account: AccountService;
     secondFactors: SecondFactorService;
     sessions: SessionService;
+    login: LoginService;
     config: Pick<Config, 'cookie'>;
   },
 ): void {
@@ -82,19 +85,28 @@ export function registerAccountRoutes(
       setSessionCookie(reply, config, result.token);
     }
     const session = token ? await sessions.resolve(token) : sessionOf(request);
+    if (result.token) {
+      // The first enrolment completes a login: this browser becomes a known device.
+      const deviceId = await deps.login.recognizeDevice(
+        session,
+        readDeviceCookie(request, config),
+        clientOf(request),
+      );
+      setDeviceCookie(reply, config, deviceId);
+    }
     return { session: await sessions.describe(session), recoveryCodes: result.recoveryCodes };
   }
 
   app.post(
     '/api/account/totp',
-    { config: { access: 'pending' }, schema: { tags, response: { 200: totpEnrolmentSchema } } },
+    { config: { access: 'enrolment' }, schema: { tags, response: { 200: totpEnrolmentSchema } } },
     async (request) => secondFactors.startTotp(sessionOf(request)),
   );
 
   app.post(
     '/api/account/totp/confirm',
     {
-      config: { access: 'pending', rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { access: 'enrolment', rateLimit: { max: 20, timeWindow: '1 minute' } },
       schema: { tags, body: confirmTotpBodySchema, response: { 200: enrolmentResultSchema } },
     },
     async (request, reply) =>
@@ -107,14 +119,14 @@ export function registerAccountRoutes(
 
   app.post(
     '/api/account/passkeys/options',
-    { config: { access: 'pending' }, schema: { tags, response: { 200: webauthnOptionsSchema } } },
+    { config: { access: 'enrolment' }, schema: { tags, response: { 200: webauthnOptionsSchema } } },
     async (request) => ({ ...(await secondFactors.passkeyRegistrationOptions(sessionOf(request))) }),
   );
 
   app.post(
     '/api/account/passkeys',
     {
-      config: { access: 'pending' },
+      config: { access: 'enrolment' },
       schema: { tags, body: webauthnResponseBodySchema, response: { 200: enrolmentResultSchema } },
     },
     async (request, reply) =>

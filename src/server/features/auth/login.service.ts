@@ -207,6 +207,22 @@ export function createLoginService(deps: {
       });
     },
 
+    /**
+     * The password of an existing account asked for outside the login form (accepting an
+     * invitation into another agency): the same lockout applies, or that form would be a way to
+     * guess passwords without limit.
+     */
+    async verifyAccountPassword(email: string, password: string, client: ClientInfo): Promise<boolean> {
+      const normalized = normalizeEmail(email);
+      await assertNotThrottled(normalized, client.ip);
+      const user = await db.system((tx) => findUserByEmail(tx, normalized));
+      if (await verifyPassword(user?.passwordHash ?? null, password)) {
+        return true;
+      }
+      await db.system((tx) => recordLoginFailure(tx, normalized, client.ip));
+      return false;
+    },
+
     async verifyTotp(session: RequestSession, code: string, client: ClientInfo): Promise<string> {
       assertPending(session);
       const now = clock.now();

@@ -8,6 +8,7 @@ import {
   enrolTotp,
   latestInvitationCode,
   nextTotp,
+  ownerPassword,
   setupAgency,
   type AgencyFixture,
 } from '../../../../test/flows.js';
@@ -32,7 +33,25 @@ describe('invitations', () => {
     await t.close();
   });
 
-  async function invite(owner = agency.owner, overrides: Record<string, unknown> = {}) {
+  /** After the clock jumps hours ahead the owner's own session has timed out: log in again. */
+  async function ensureOwner(): Promise<TestClient> {
+    const session = await agency.owner.get('/api/auth/session');
+    if (session.json<{ state: string }>().state !== 'active') {
+      const client = clientFrom(t, nextAddress());
+      expect(
+        (await client.post('/api/auth/login', { email: agency.ownerEmail, password: ownerPassword })).status,
+      ).toBe(200);
+      const verified = await client.post('/api/auth/second-factor/totp', {
+        code: nextTotp(t, agency.ownerSecret),
+      });
+      expect(verified.status, verified.body).toBe(200);
+      agency.owner = client;
+    }
+    return agency.owner;
+  }
+
+  async function invite(overrides: Record<string, unknown> = {}) {
+    const owner = await ensureOwner();
     const input = collaboratorInput(overrides);
     const created = await owner.post('/api/collaborators', input);
     expect(created.status, created.body).toBe(201);
@@ -114,7 +133,7 @@ describe('invitations', () => {
     const expired = await accept(email, code);
     expect(expired.status).toBe(410);
     expect(expired.json()).toMatchObject({ error: { code: 'invitation_expired' } });
-    const list = (await agency.owner.get('/api/invitations')).json<Invitation[]>();
+    const list = (await (await ensureOwner()).get('/api/invitations')).json<Invitation[]>();
     expect(list.find((i) => i.id === invitation.id)?.status).toBe('expired');
   });
 
@@ -153,7 +172,7 @@ describe('invitations', () => {
   it('resends with a new code and a new expiry; the old code stops working', async () => {
     const { email, code, invitation } = await invite();
     t.clock.advance(70 * hour);
-    const resent = await agency.owner.post(`/api/invitations/${invitation.id}/resend`);
+    const resent = await (await ensureOwner()).post(`/api/invitations/${invitation.id}/resend`);
     expect(resent.status, resent.body).toBe(200);
     expect(resent.json()).toMatchObject({ status: 'pending', sentCount: 2 });
     expect(new Date(resent.json<Invitation>().expiresAt).getTime()).toBe(t.clock.now().getTime() + 72 * hour);

@@ -9,7 +9,8 @@ import type { Actor } from '../../http/access.js';
 import { requireEmail } from '../../validation.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { assertAcceptablePassword } from '../auth/password-policy.js';
-import { hashPassword, verifyPassword } from '../auth/passwords.js';
+import type { LoginService } from '../auth/login.service.js';
+import { hashPassword } from '../auth/passwords.js';
 import type { ClientInfo, SessionService } from '../auth/sessions.service.js';
 import { findThrottle, lockThrottle, recordFailure } from '../auth/throttles.repository.js';
 import { newInvitationCode, normalizeCode } from '../auth/tokens.js';
@@ -45,6 +46,7 @@ export function createInvitationService(deps: {
   config: Pick<Config, 'invitationTtlHours' | 'login'>;
   audit: AuditService;
   sessions: SessionService;
+  login: Pick<LoginService, 'verifyAccountPassword'>;
   notifications: NotificationService;
   collaborators: CollaboratorService;
 }) {
@@ -336,7 +338,7 @@ export function createInvitationService(deps: {
       const fullName = input.fullName ?? preview.found.invitation.fullName;
       const existing = await db.system((tx) => findUserByEmail(tx, email));
       if (existing) {
-        if (!(await verifyPassword(existing.passwordHash, input.password))) {
+        if (!(await deps.login.verifyAccountPassword(existing.email, input.password, client))) {
           throw new AppError(
             'invalid_credentials',
             'This e-mail already has a Sejf account: enter its password',

@@ -52,7 +52,7 @@ export function SecondFactorPage() {
               <Divider my="lg" label={t('secondFactor.otherMethods')} labelPosition="center" />
               <Stack gap="xs">
                 {others.map((other) => (
-                  <Button key={other} variant="default" onClick={() => setMethod(other)}>
+                  <Button key={other} variant="default" onClick={() => { setMethod(other); }}>
                     {t(switchLabels[other])}
                   </Button>
                 ))}
