@@ -5,6 +5,8 @@ import { NoAgencyPage, NotFoundPage } from './components/not-found-page';
 import { RequireRole, RequireState } from './components/route-guards';
 import { LoginPage } from './features/auth/routes/login-page';
 import { SecondFactorPage } from './features/auth/routes/second-factor-page';
+import { EnrolPage } from './features/account/routes/enrol-page';
+import { SetupPage } from './features/setup/routes/setup-page';
 
 const staff = ['owner', 'staff'] as const;
 const ownerOnly = ['owner'] as const;
@@ -27,6 +29,15 @@ export const router = createBrowserRouter([
         element: (
           <RequireState states={['second_factor_required']}>
             <SecondFactorPage />
+          </RequireState>
+        ),
+      },
+      { path: '/setup', element: <SetupPage /> },
+      {
+        path: '/enrol',
+        element: (
+          <RequireState states={['enrolment_required', 'active']}>
+            <EnrolPage />
           </RequireState>
         ),
       },

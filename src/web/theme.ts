@@ -1,4 +1,12 @@
-import { createTheme, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
+import {
+  createTheme,
+  darken,
+  defaultVariantColorsResolver,
+  parseThemeColor,
+  type CSSVariablesResolver,
+  type MantineColorsTuple,
+  type VariantColorsResolver,
+} from '@mantine/core';
 
 // A calm, deep blue. Shade 7 (buttons, links) has 6.6:1 contrast on white.
 const sejf: MantineColorsTuple = [
@@ -14,7 +22,28 @@ const sejf: MantineColorsTuple = [
   '#1c4370',
 ];
 
+const tintedVariants = new Set(['light', 'subtle', 'outline', 'transparent']);
+
+/**
+ * Text on tinted backgrounds (light alerts, badges, subtle buttons) uses a darkened shade 9, so
+ * that yellow, orange and green stay above 4.5:1 as well.
+ */
+const variantColorResolver: VariantColorsResolver = (input) => {
+  const colors = defaultVariantColorsResolver(input);
+  if (!tintedVariants.has(input.variant)) {
+    return colors;
+  }
+  const parsed = parseThemeColor({ color: input.color ?? input.theme.primaryColor, theme: input.theme });
+  const darkest = parsed.isThemeColor ? input.theme.colors[parsed.color]?.[9] : undefined;
+  if (darkest === undefined || parsed.color === 'dark' || parsed.color === 'gray') {
+    return colors;
+  }
+  const text = darken(darkest, 0.3);
+  return { ...colors, color: text, hoverColor: text, ...(input.variant === 'outline' ? { border: text } : {}) };
+};
+
 export const theme = createTheme({
+  variantColorResolver,
   primaryColor: 'sejf',
   primaryShade: 7,
   colors: { sejf },

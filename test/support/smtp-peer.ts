@@ -26,13 +26,17 @@ function parseLine(line: string): unknown {
   }
 }
 
-/** Starts test/support/smtp-server-process.ts as a child process and collects what it receives. */
-export async function startSmtpPeer(): Promise<SmtpPeer> {
+/**
+ * Starts test/support/smtp-server-process.ts as a child process and collects what it receives.
+ * `port` restarts a stopped peer where the app under test still sends (default: any free port).
+ */
+export async function startSmtpPeer(options: { port?: number } = {}): Promise<SmtpPeer> {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', path.join(import.meta.dirname, 'smtp-server-process.ts')],
     {
       cwd: root,
+      env: { ...process.env, SMTP_PEER_PORT: String(options.port ?? 0) },
       stdio: ['pipe', 'pipe', 'pipe'],
     },
   );

@@ -38,7 +38,7 @@ function shutdown(): void {
 server.on('error', (error) => {
   process.stderr.write(`smtp-server error: ${error.message}\n`);
 });
-server.listen(0, '127.0.0.1', () => {
+server.listen(Number(process.env.SMTP_PEER_PORT ?? 0), '127.0.0.1', () => {
   const address = server.server.address();
   if (address === null || typeof address === 'string') {
     process.stderr.write('smtp-server has no TCP address\n');

@@ -39,8 +39,21 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
+/** Exactly the fields of AuditEntry, whatever else the object carries (a stored row has more). */
 export function hashEntry(prevHash: Buffer, entry: AuditEntry): Buffer {
-  const payload = canonicalJson({ ...entry, at: entry.at.toISOString() });
+  const payload = canonicalJson({
+    chainId: entry.chainId,
+    agencyId: entry.agencyId,
+    seq: entry.seq,
+    at: entry.at.toISOString(),
+    actorUserId: entry.actorUserId,
+    actorName: entry.actorName,
+    event: entry.event,
+    targetType: entry.targetType,
+    targetId: entry.targetId,
+    ip: entry.ip,
+    details: entry.details,
+  });
   return createHash('sha256').update(prevHash).update(payload, 'utf8').digest();
 }
 

@@ -79,7 +79,7 @@ export function SetupForm({ token }: { token: string }) {
         <Fieldset legend={t('setup.agencySection')}>
           <Stack gap="md">
             <TextInput label={t('setup.agencyName')} required {...form.getInputProps('agencyName')} />
-            <NipInput label={t('setup.nip')} required {...form.getInputProps('nip')} />
+            <NipInput label={t('setup.nip')} required {...form.getInputProps('nip')} value={form.values.nip} />
             <TextInput
               label={t('setup.regon')}
               description={t('common.optional')}
@@ -103,7 +103,12 @@ export function SetupForm({ token }: { token: string }) {
               required
               {...form.getInputProps('email')}
             />
-            <NewPasswordField label={t('setup.password')} required {...form.getInputProps('password')} />
+            <NewPasswordField
+              label={t('setup.password')}
+              required
+              {...form.getInputProps('password')}
+              value={form.values.password}
+            />
           </Stack>
         </Fieldset>
         <Button type="submit" size="md" loading={createAgency.isPending}>
