@@ -3,13 +3,13 @@ import { DatesProvider } from '@mantine/dates';
 import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router/dom';
 import { useLocale } from './lib/i18n';
 import { createQueryClient } from './lib/query-client';
 import { router } from './router';
-import { cssVariablesResolver, theme } from './theme';
+import { createAppTheme, cssVariablesResolver } from './theme';
 
 function LocalizedProviders() {
   const locale = useLocale();
@@ -26,6 +26,8 @@ function LocalizedProviders() {
 
 export function App() {
   const [queryClient] = useState(createQueryClient);
+  const { t } = useTranslation();
+  const theme = useMemo(() => createAppTheme(t), [t]);
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <QueryClientProvider client={queryClient}>

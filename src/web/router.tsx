@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { ActiveShell } from './components/layouts/active-shell';
 import { RootLayout } from './components/layouts/root-layout';
@@ -7,10 +8,20 @@ import { LoginPage } from './features/auth/routes/login-page';
 import { SecondFactorPage } from './features/auth/routes/second-factor-page';
 import { EnrolPage } from './features/account/routes/enrol-page';
 import { SetupPage } from './features/setup/routes/setup-page';
+import { DashboardPage } from './features/dashboard/routes/dashboard-page';
+import { CollaboratorsPage } from './features/collaborators/routes/collaborators-page';
+import { CollaboratorPage } from './features/collaborators/routes/collaborator-page';
+import { DocumentsPage } from './features/documents/routes/documents-page';
+import { SendDocumentPage } from './features/documents/routes/send-document-page';
+import { DocumentPage } from './features/documents/routes/document-page';
 
 const staff = ['owner', 'staff'] as const;
 const ownerOnly = ['owner'] as const;
 const collaborator = ['collaborator'] as const;
+
+function staffOnly(page: ReactNode) {
+  return <RequireRole roles={staff}>{page}</RequireRole>;
+}
 
 export const router = createBrowserRouter([
   {
@@ -56,14 +67,12 @@ export const router = createBrowserRouter([
           </RequireState>
         ),
         children: [
-          {
-            index: true,
-            element: (
-              <RequireRole roles={staff}>
-                <div>dashboard</div>
-              </RequireRole>
-            ),
-          },
+          { index: true, element: staffOnly(<DashboardPage />) },
+          { path: 'collaborators', element: staffOnly(<CollaboratorsPage />) },
+          { path: 'collaborators/:id', element: staffOnly(<CollaboratorPage />) },
+          { path: 'documents', element: staffOnly(<DocumentsPage />) },
+          { path: 'documents/new', element: staffOnly(<SendDocumentPage />) },
+          { path: 'documents/:id', element: staffOnly(<DocumentPage />) },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -7,6 +7,7 @@ import {
   type MantineColorsTuple,
   type VariantColorsResolver,
 } from '@mantine/core';
+import type { TFunction } from 'i18next';
 
 // A calm, deep blue. Shade 7 (buttons, links) has 6.6:1 contrast on white.
 const sejf: MantineColorsTuple = [
@@ -39,10 +40,18 @@ const variantColorResolver: VariantColorsResolver = (input) => {
     return colors;
   }
   const text = darken(darkest, 0.3);
-  return { ...colors, color: text, hoverColor: text, ...(input.variant === 'outline' ? { border: text } : {}) };
+  return {
+    ...colors,
+    color: text,
+    hoverColor: text,
+    ...(input.variant === 'outline' ? { border: text } : {}),
+  };
 };
 
-export const theme = createTheme({
+/** The theme carries translated labels for Mantine's own icon buttons (close, clear, show password). */
+export function createAppTheme(t: TFunction) {
+  const closeLabel = t('common.close');
+  return createTheme({
   variantColorResolver,
   primaryColor: 'sejf',
   primaryShade: 7,
@@ -57,8 +66,17 @@ export const theme = createTheme({
     Button: { defaultProps: { fw: 600 } },
     Table: { defaultProps: { verticalSpacing: 'xs', highlightOnHover: true } },
     Tooltip: { defaultProps: { openDelay: 300 } },
+    CloseButton: { defaultProps: { 'aria-label': closeLabel } },
+    PasswordInput: { defaultProps: { visibilityToggleButtonProps: { 'aria-label': t('common.togglePassword') } } },
+    Select: { defaultProps: { clearButtonProps: { 'aria-label': t('common.clear') } } },
+    MonthPickerInput: { defaultProps: { clearButtonProps: { 'aria-label': t('common.clear') } } },
+    DatePickerInput: { defaultProps: { clearButtonProps: { 'aria-label': t('common.clear') } } },
+    // A dialog's header is not the page's banner landmark (Mantine renders a <header>).
+    ModalHeader: { defaultProps: { component: 'div' } },
+    DrawerHeader: { defaultProps: { component: 'div' } },
   },
-});
+  });
+}
 
 /** Mantine's dimmed grey and error red are below WCAG AA on white; darker shades are used instead. */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({

@@ -45,7 +45,11 @@ export function AgencySwitcher() {
           <Menu.Item
             key={membership.agencyId}
             leftSection={
-              membership.agencyId === current.id ? <IconCheck size={14} aria-hidden /> : <span style={{ width: 14 }} />
+              membership.agencyId === current.id ? (
+                <IconCheck size={14} aria-hidden />
+              ) : (
+                <span style={{ width: 14 }} />
+              )
             }
             disabled={membership.agencyId === current.id}
             onClick={() => {

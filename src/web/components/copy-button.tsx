@@ -16,7 +16,12 @@ export function CopyTextButton({ value, label, compact = false }: CopyTextButton
       {({ copied, copy }) =>
         compact ? (
           <Tooltip label={copied ? t('common.copied') : label}>
-            <ActionIcon variant="subtle" onClick={copy} aria-label={label} color={copied ? 'teal.9' : undefined}>
+            <ActionIcon
+              variant="subtle"
+              onClick={copy}
+              aria-label={label}
+              color={copied ? 'teal.9' : undefined}
+            >
               {copied ? <IconCheck size={18} aria-hidden /> : <IconCopy size={18} aria-hidden />}
             </ActionIcon>
           </Tooltip>

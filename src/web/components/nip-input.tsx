@@ -21,7 +21,9 @@ export function NipInput({ value, error, description, ...props }: NipInputProps)
       value={value}
       error={error ?? liveError}
       description={isValid ? t('identifiers.nipValid') : description}
-      rightSection={isValid ? <IconCircleCheck size={18} color="var(--mantine-color-green-9)" aria-hidden /> : null}
+      rightSection={
+        isValid ? <IconCircleCheck size={18} color="var(--mantine-color-green-9)" aria-hidden /> : null
+      }
       {...props}
     />
   );

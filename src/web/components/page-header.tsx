@@ -21,7 +21,7 @@ export function PageHeader({ title, description, actions, back }: PageHeaderProp
           <Title order={1} size="h2" tabIndex={-1} data-page-heading>
             {title}
           </Title>
-          {description && <Text c="dimmed">{description}</Text>}
+          {typeof description === 'string' ? <Text c="dimmed">{description}</Text> : description}
         </Stack>
         {actions && <Group gap="sm">{actions}</Group>}
       </Group>

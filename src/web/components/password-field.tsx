@@ -1,5 +1,4 @@
-import { Progress, Stack, type PasswordInputProps } from '@mantine/core';
-import { PasswordInput } from './password-input';
+import { PasswordInput, Progress, Stack, type PasswordInputProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { estimatePasswordStrength, passwordMinLength } from '../lib/password-strength';
 

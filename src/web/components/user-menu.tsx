@@ -1,18 +1,9 @@
 import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
-import { IconChevronDown, IconLogout, IconUserCircle } from '@tabler/icons-react';
+import { IconChevronDown, IconLogout, IconUser, IconUserCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useActiveSession } from '../lib/session';
 import { useLogout } from '../lib/session-actions';
-
-function initialsOf(name: string): string {
-  return name
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((part) => part.charAt(0).toUpperCase())
-    .join('');
-}
 
 export function UserMenu() {
   const { t } = useTranslation();
@@ -26,7 +17,7 @@ export function UserMenu() {
         <UnstyledButton aria-label={t('shell.userMenu', { name: session.user.fullName })} p={4}>
           <Group gap={8} wrap="nowrap">
             <Avatar size={32} radius="xl" color="sejf" aria-hidden>
-              {initialsOf(session.user.fullName)}
+              <IconUser size={18} />
             </Avatar>
             <Text size="sm" fw={600} visibleFrom="sm">
               {session.user.fullName}

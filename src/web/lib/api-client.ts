@@ -53,9 +53,15 @@ function requestInit(method: string, body: unknown, signal: AbortSignal | undefi
  * One request to the Sejf API: JSON in, JSON out, parsed (and dates decoded) by the shared schema.
  * Any failure is thrown as an ApiError with the API's stable code.
  */
-export async function apiRequest<S extends z.ZodType>(path: string, options: RequestOptions<S>): Promise<z.output<S>> {
+export async function apiRequest<S extends z.ZodType>(
+  path: string,
+  options: RequestOptions<S>,
+): Promise<z.output<S>> {
   const method = options.method ?? 'GET';
-  const response = await send(withQuery(path, options.query), requestInit(method, options.body, options.signal));
+  const response = await send(
+    withQuery(path, options.query),
+    requestInit(method, options.body, options.signal),
+  );
   const text = await response.text();
   if (!response.ok) {
     throw apiErrorFromResponse(response.status, text, response.headers.get('retry-after'));

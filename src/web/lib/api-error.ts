@@ -6,11 +6,7 @@ const detailsSchema = z.record(z.string(), z.unknown());
 
 /** Codes the web app adds for failures that never reached the API or came back unreadable. */
 export type ClientErrorCode =
-  | ErrorCode
-  | 'network_error'
-  | 'invalid_response'
-  | 'passkey_cancelled'
-  | 'passkey_unsupported';
+  ErrorCode | 'network_error' | 'invalid_response' | 'passkey_cancelled' | 'passkey_unsupported';
 
 export type ApiError = Error & {
   name: 'ApiError';

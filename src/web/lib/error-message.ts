@@ -26,7 +26,9 @@ export function useDescribeError(): (error: unknown) => string {
     }
     if (error.code === 'file_name_invalid') {
       const reason = detailOf(error, 'reason');
-      return isFileNameReason(reason) ? t(`errors.file_name_invalid_reasons.${reason}`) : t('errors.file_name_invalid');
+      return isFileNameReason(reason)
+        ? t(`errors.file_name_invalid_reasons.${reason}`)
+        : t('errors.file_name_invalid');
     }
     if (error.code === 'payload_too_large') {
       const maxBytes = numberDetail(error, 'maxBytes');
@@ -46,7 +48,10 @@ export function useDescribeError(): (error: unknown) => string {
     if (fileName !== null) {
       parts.unshift(t('errors.inFile', { fileName }));
     }
-    if (error.retryAfterSeconds !== null && (error.code === 'rate_limited' || error.code === 'account_locked')) {
+    if (
+      error.retryAfterSeconds !== null &&
+      (error.code === 'rate_limited' || error.code === 'account_locked')
+    ) {
       parts.push(t('errors.retryIn', { minutes: Math.max(1, Math.ceil(error.retryAfterSeconds / 60)) }));
     }
     if (error.requestId !== null) {

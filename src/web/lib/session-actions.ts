@@ -22,7 +22,11 @@ export function useSwitchAgency() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (agencyId: string) =>
-      apiRequest('/api/auth/switch-agency', { method: 'POST', body: { agencyId }, schema: sessionInfoSchema }),
+      apiRequest('/api/auth/switch-agency', {
+        method: 'POST',
+        body: { agencyId },
+        schema: sessionInfoSchema,
+      }),
     onSuccess: (session) => {
       // Everything loaded so far belongs to the other agency.
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionQueryKey[0] });

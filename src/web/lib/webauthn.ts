@@ -11,7 +11,11 @@ import { z } from 'zod';
 import { createApiError } from './api-error';
 
 const transports = z.array(z.enum(['ble', 'cable', 'hybrid', 'internal', 'nfc', 'smart-card', 'usb']));
-const descriptor = z.object({ id: z.string(), type: z.literal('public-key'), transports: transports.optional() });
+const descriptor = z.object({
+  id: z.string(),
+  type: z.literal('public-key'),
+  transports: transports.optional(),
+});
 const hints = z.array(z.enum(['hybrid', 'security-key', 'client-device']));
 const userVerification = z.enum(['required', 'preferred', 'discouraged']);
 const extensions = z.object({ credProps: z.boolean().optional() });

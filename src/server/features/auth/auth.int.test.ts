@@ -73,7 +73,7 @@ describe('setup, login and second factor', () => {
     });
     expect(unknown.status).toBe(401);
     expect(wrong.status).toBe(401);
-    expect(unknown.json()).toEqual({ error: { code: 'invalid_credentials', message: expect.any(String) } });
+    expect(unknown.json()).toMatchObject({ error: { code: 'invalid_credentials' } });
     expect(unknown.json()).toEqual(wrong.json());
   });
 

@@ -305,7 +305,9 @@ describe('e-mail through a real SMTP server', () => {
     };
 
     expect(await t.services.notifications.deliverPending()).toBe(0);
-    expect(await pendingRow()).toMatchObject({ sentAt: null, attempts: 1, lastError: expect.any(String) });
+    const failed = await pendingRow();
+    expect(failed).toMatchObject({ sentAt: null, attempts: 1 });
+    expect(failed?.lastError).toMatch(/ECONNREFUSED/);
     expect(await t.services.notifications.deliverPending()).toBe(0);
     expect((await pendingRow())?.attempts).toBe(2);
 
@@ -314,7 +316,9 @@ describe('e-mail through a real SMTP server', () => {
     const mail = await peer.waitFor((m) => m.to.includes(collaborator.email));
     expect(readMail(mail).subject).toBe('Hasło do Sejfu zostało zmienione');
     expectContentFree(mail);
-    expect(await pendingRow()).toMatchObject({ attempts: 2, lastError: null, sentAt: expect.any(Date) });
+    const delivered = await pendingRow();
+    expect(delivered).toMatchObject({ attempts: 2, lastError: null });
+    expect(delivered?.sentAt).toBeInstanceOf(Date);
     expect(await t.services.notifications.deliverPending()).toBe(0);
   });
 });

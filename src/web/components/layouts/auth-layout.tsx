@@ -12,7 +12,13 @@ export function AuthLayout({ children, size = 460 }: { children: ReactNode; size
       <a href="#main" className="skip-link">
         {t('common.skipToContent')}
       </a>
-      <Box component="header" px="md" py="sm" bg="white" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+      <Box
+        component="header"
+        px="md"
+        py="sm"
+        bg="white"
+        style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
+      >
         <Group justify="space-between" maw={960} mx="auto">
           <Brand />
           <LanguageSwitch />

@@ -30,7 +30,12 @@ export function PasskeyEnrolment({ onEnrolled }: { onEnrolled: (result: Enrolmen
             setLabel(event.currentTarget.value);
           }}
         />
-        <Button type="submit" leftSection={<IconFingerprint size={18} aria-hidden />} loading={register.isPending} w="fit-content">
+        <Button
+          type="submit"
+          leftSection={<IconFingerprint size={18} aria-hidden />}
+          loading={register.isPending}
+          w="fit-content"
+        >
           {t('enrol.passkey.create')}
         </Button>
       </Stack>

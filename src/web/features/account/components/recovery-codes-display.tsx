@@ -29,7 +29,12 @@ export function RecoveryCodesDisplay({ codes, onContinue, continueLabel }: Recov
 
   return (
     <Stack gap="md">
-      <Alert color="yellow" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('recoveryCodes.onceTitle')}>
+      <Alert
+        color="yellow"
+        variant="light"
+        icon={<IconAlertTriangle aria-hidden />}
+        title={t('recoveryCodes.onceTitle')}
+      >
         {t('recoveryCodes.onceText')}
       </Alert>
       <Box className="printable" p="md" bg="gray.0" style={{ borderRadius: 8 }}>

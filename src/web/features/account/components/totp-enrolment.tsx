@@ -17,7 +17,13 @@ function groupSecret(secret: string): string {
 }
 
 /** Scan the QR code (or type the secret), then prove it works with the first code. */
-export function TotpEnrolment({ onEnrolled, withLabel = false }: { onEnrolled: (result: EnrolmentResult) => void; withLabel?: boolean }) {
+export function TotpEnrolment({
+  onEnrolled,
+  withLabel = false,
+}: {
+  onEnrolled: (result: EnrolmentResult) => void;
+  withLabel?: boolean;
+}) {
   const { t } = useTranslation();
   const start = useStartTotp();
   const confirm = useConfirmTotp();
@@ -38,7 +44,14 @@ export function TotpEnrolment({ onEnrolled, withLabel = false }: { onEnrolled: (
     return <LoadingState />;
   }
   if (start.isError) {
-    return <ErrorAlert error={start.error} onRetry={() => { start.mutate(); }} />;
+    return (
+      <ErrorAlert
+        error={start.error}
+        onRetry={() => {
+          start.mutate();
+        }}
+      />
+    );
   }
   const enrolment = start.data;
 
@@ -67,7 +80,13 @@ export function TotpEnrolment({ onEnrolled, withLabel = false }: { onEnrolled: (
         <Stack gap={6} maw={320}>
           <Text size="sm">{t('enrol.totp.manual')}</Text>
           <Group gap={4} wrap="nowrap">
-            <Box component="code" className="code-text" fz="md" fw={600} aria-label={t('enrol.totp.secretLabel')}>
+            <Box
+              component="code"
+              className="code-text"
+              fz="md"
+              fw={600}
+              aria-label={t('enrol.totp.secretLabel')}
+            >
               {groupSecret(enrolment.secret)}
             </Box>
             <CopyTextButton value={enrolment.secret} label={t('enrol.totp.copySecret')} compact />

@@ -13,7 +13,12 @@ import { TotpEnrolment, type EnrolmentResult } from '../components/totp-enrolmen
 
 type Method = 'totp' | 'passkey';
 
-function MethodButton(props: { icon: ComponentType<{ size?: number }>; title: string; text: string; onClick: () => void }) {
+function MethodButton(props: {
+  icon: ComponentType<{ size?: number }>;
+  title: string;
+  text: string;
+  onClick: () => void;
+}) {
   const Icon = props.icon;
   return (
     <UnstyledButton onClick={props.onClick} style={{ display: 'block' }}>
@@ -109,7 +114,11 @@ export function EnrolPage() {
               <Title order={2} size="h4">
                 {method === 'totp' ? t('enrol.totp.title') : t('enrol.passkey.title')}
               </Title>
-              {method === 'totp' ? <TotpEnrolment onEnrolled={onEnrolled} /> : <PasskeyEnrolment onEnrolled={onEnrolled} />}
+              {method === 'totp' ? (
+                <TotpEnrolment onEnrolled={onEnrolled} />
+              ) : (
+                <PasskeyEnrolment onEnrolled={onEnrolled} />
+              )}
               <Button
                 variant="subtle"
                 w="fit-content"

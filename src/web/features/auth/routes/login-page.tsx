@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,7 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { z } from 'zod';
 import { ErrorAlert } from '../../../components/error-alert';
 import { AuthLayout } from '../../../components/layouts/auth-layout';
-import { PasswordInput } from '../../../components/password-input';
+
 import { focusFirstError } from '../../../lib/form-errors';
 import { homePathOf } from '../../../lib/session';
 import { usePageTitle } from '../../../lib/use-page-title';
@@ -49,19 +49,16 @@ export function LoginPage() {
     },
   });
 
-  const submit = form.onSubmit(
-    (values) => {
-      login.mutate(values, {
-        onSuccess: (session) => {
-          void navigate(homePathOf(session), { replace: true });
-        },
-        onError: () => {
-          form.setFieldValue('password', '');
-        },
-      });
-    },
-    focusFirstError(form),
-  );
+  const submit = form.onSubmit((values) => {
+    login.mutate(values, {
+      onSuccess: (session) => {
+        void navigate(homePathOf(session), { replace: true });
+      },
+      onError: () => {
+        form.setFieldValue('password', '');
+      },
+    });
+  }, focusFirstError(form));
 
   return (
     <AuthLayout>

@@ -20,7 +20,9 @@ const switchLabels = {
 } as const;
 
 function preferredMethod(methods: readonly Method[]): Method {
-  return methods.find((method) => method === 'totp') ?? methods.find((m) => m === 'passkey') ?? 'recovery_code';
+  return (
+    methods.find((method) => method === 'totp') ?? methods.find((m) => m === 'passkey') ?? 'recovery_code'
+  );
 }
 
 export function SecondFactorPage() {
@@ -52,7 +54,13 @@ export function SecondFactorPage() {
               <Divider my="lg" label={t('secondFactor.otherMethods')} labelPosition="center" />
               <Stack gap="xs">
                 {others.map((other) => (
-                  <Button key={other} variant="default" onClick={() => { setMethod(other); }}>
+                  <Button
+                    key={other}
+                    variant="default"
+                    onClick={() => {
+                      setMethod(other);
+                    }}
+                  >
                     {t(switchLabels[other])}
                   </Button>
                 ))}

@@ -63,7 +63,8 @@ export function CollaboratorForm({ collaborator, onSaved, onCancel }: Collaborat
     validate: {
       fullName: (value) => (value.trim().length >= 2 ? null : t('collaborators.form.fullNameRequired')),
       email: (value) => (isValidEmail(value) ? null : t('errors.invalid_email')),
-      phone: (value) => (value.trim() === '' || normalizePhone(value) !== null ? null : t('errors.invalid_phone')),
+      phone: (value) =>
+        value.trim() === '' || normalizePhone(value) !== null ? null : t('errors.invalid_phone'),
       knfNumber: (value) => (isValidKnfNumber(value) ? null : t('errors.invalid_knf_number')),
       nip: (value, values) => {
         if (value.trim() === '') {
@@ -111,8 +112,19 @@ export function CollaboratorForm({ collaborator, onSaved, onCancel }: Collaborat
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
         {summaryError !== null && <ErrorAlert error={summaryError} focusOnShow />}
-        <TextInput label={t('collaborators.form.fullName')} required autoComplete="off" {...form.getInputProps('fullName')} />
-        <TextInput label={t('collaborators.form.email')} type="email" required autoComplete="off" {...form.getInputProps('email')} />
+        <TextInput
+          label={t('collaborators.form.fullName')}
+          required
+          autoComplete="off"
+          {...form.getInputProps('fullName')}
+        />
+        <TextInput
+          label={t('collaborators.form.email')}
+          type="email"
+          required
+          autoComplete="off"
+          {...form.getInputProps('email')}
+        />
         <TextInput
           label={t('collaborators.form.phone')}
           description={t('common.optional')}

@@ -5,7 +5,9 @@ import type { CollaboratorListItem } from '../../../../shared/api/collaborators'
 export type DisplayStatus = 'not_invited' | 'invited' | 'expired' | 'active' | 'archived';
 
 /** The status a person reads: an invitation that has run out is not "invited" any more. */
-export function displayStatusOf(collaborator: Pick<CollaboratorListItem, 'status' | 'invitation'>): DisplayStatus {
+export function displayStatusOf(
+  collaborator: Pick<CollaboratorListItem, 'status' | 'invitation'>,
+): DisplayStatus {
   if (collaborator.status === 'invited' && collaborator.invitation?.isExpired) {
     return 'expired';
   }
@@ -20,7 +22,11 @@ const colors: Record<DisplayStatus, string> = {
   archived: 'gray',
 };
 
-export function CollaboratorStatusBadge({ collaborator }: { collaborator: Pick<CollaboratorListItem, 'status' | 'invitation'> }) {
+export function CollaboratorStatusBadge({
+  collaborator,
+}: {
+  collaborator: Pick<CollaboratorListItem, 'status' | 'invitation'>;
+}) {
   const { t } = useTranslation();
   const status = displayStatusOf(collaborator);
   return (

@@ -44,7 +44,9 @@ export function CollaboratorsTable({ collaborators }: { collaborators: readonly 
                 </Text>
               </Table.Td>
               <Table.Td className="tabular">{collaborator.knfNumber}</Table.Td>
-              <Table.Td className="tabular">{collaborator.nip ? formatNip(collaborator.nip) : t('common.none')}</Table.Td>
+              <Table.Td className="tabular">
+                {collaborator.nip ? formatNip(collaborator.nip) : t('common.none')}
+              </Table.Td>
               <Table.Td className="tabular">{collaborator.peselMasked ?? t('common.none')}</Table.Td>
               <Table.Td>
                 <TaxModeText taxMode={collaborator.taxMode} short />

@@ -61,7 +61,12 @@ export function DashboardPage() {
         description={session.agency?.name}
         actions={
           <>
-            <Button component={Link} to="/collaborators?new=1" variant="default" leftSection={<IconUserPlus size={18} aria-hidden />}>
+            <Button
+              component={Link}
+              to="/collaborators?new=1"
+              variant="default"
+              leftSection={<IconUserPlus size={18} aria-hidden />}
+            >
               {t('dashboard.addCollaborator')}
             </Button>
             <Button component={Link} to="/documents/new" leftSection={<IconSend size={18} aria-hidden />}>
@@ -73,10 +78,42 @@ export function DashboardPage() {
       <QueryState query={dashboard}>
         {(data) => {
           const items: WaitingItem[] = [
-            { key: 'notInvited', count: data.collaborators.notInvited, text: t('dashboard.notInvited', { count: data.collaborators.notInvited }), action: t('dashboard.notInvitedAction'), to: '/collaborators?state=not_invited', icon: IconUserQuestion, color: 'orange' },
-            { key: 'expired', count: data.expiredInvitations, text: t('dashboard.expired', { count: data.expiredInvitations }), action: t('dashboard.expiredAction'), to: '/collaborators?state=expired', icon: IconClockExclamation, color: 'red' },
-            { key: 'pending', count: data.pendingInvitations, text: t('dashboard.pending', { count: data.pendingInvitations }), action: t('dashboard.pendingAction'), to: '/collaborators?state=invited', icon: IconMail, color: 'sejf' },
-            { key: 'unopened', count: data.unopenedDocuments, text: t('dashboard.unopened', { count: data.unopenedDocuments }), action: t('dashboard.unopenedAction'), to: '/documents?unopened=1', icon: IconEyeOff, color: 'grape' },
+            {
+              key: 'notInvited',
+              count: data.collaborators.notInvited,
+              text: t('dashboard.notInvited', { count: data.collaborators.notInvited }),
+              action: t('dashboard.notInvitedAction'),
+              to: '/collaborators?state=not_invited',
+              icon: IconUserQuestion,
+              color: 'orange',
+            },
+            {
+              key: 'expired',
+              count: data.expiredInvitations,
+              text: t('dashboard.expired', { count: data.expiredInvitations }),
+              action: t('dashboard.expiredAction'),
+              to: '/collaborators?state=expired',
+              icon: IconClockExclamation,
+              color: 'red',
+            },
+            {
+              key: 'pending',
+              count: data.pendingInvitations,
+              text: t('dashboard.pending', { count: data.pendingInvitations }),
+              action: t('dashboard.pendingAction'),
+              to: '/collaborators?state=invited',
+              icon: IconMail,
+              color: 'sejf',
+            },
+            {
+              key: 'unopened',
+              count: data.unopenedDocuments,
+              text: t('dashboard.unopened', { count: data.unopenedDocuments }),
+              action: t('dashboard.unopenedAction'),
+              to: '/documents?unopened=1',
+              icon: IconEyeOff,
+              color: 'grape',
+            },
           ].filter((item) => item.count > 0);
           return (
             <Stack gap="xl">
@@ -110,13 +147,20 @@ export function DashboardPage() {
                     <Text size="xl" fw={700} className="tabular">
                       {data.collaborators.active} / {data.collaborators.total}
                     </Text>
-                    <Text c="dimmed">{t('dashboard.activeCollaborators', { active: data.collaborators.active, total: data.collaborators.total })}</Text>
+                    <Text c="dimmed">
+                      {t('dashboard.activeCollaborators', {
+                        active: data.collaborators.active,
+                        total: data.collaborators.total,
+                      })}
+                    </Text>
                   </Paper>
                   <Paper withBorder p="md" radius="md">
                     <Text size="xl" fw={700} className="tabular">
                       {data.documentsThisMonth}
                     </Text>
-                    <Text c="dimmed">{t('dashboard.documentsThisMonth', { count: data.documentsThisMonth })}</Text>
+                    <Text c="dimmed">
+                      {t('dashboard.documentsThisMonth', { count: data.documentsThisMonth })}
+                    </Text>
                   </Paper>
                 </SimpleGrid>
               </section>
@@ -127,7 +171,12 @@ export function DashboardPage() {
                       <Text fw={700}>{t('dashboard.devOutboxTitle')}</Text>
                       <Text size="sm">{t('dashboard.devOutboxText')}</Text>
                     </Stack>
-                    <Button component={Link} to="/settings#outbox" variant="default" leftSection={<IconMail size={18} aria-hidden />}>
+                    <Button
+                      component={Link}
+                      to="/settings#outbox"
+                      variant="default"
+                      leftSection={<IconMail size={18} aria-hidden />}
+                    >
                       {t('dashboard.devOutboxAction')}
                     </Button>
                   </Group>

@@ -1,6 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { checkInvitationResponseSchema, type checkInvitationBodySchema } from '../../../../shared/api/invitations';
+import {
+  checkInvitationResponseSchema,
+  type checkInvitationBodySchema,
+} from '../../../../shared/api/invitations';
 import { apiRequest } from '../../../lib/api-client';
 
 export type CheckInvitationInput = z.input<typeof checkInvitationBodySchema>;
@@ -9,6 +12,10 @@ export type CheckInvitationInput = z.input<typeof checkInvitationBodySchema>;
 export function useCheckInvitation() {
   return useMutation({
     mutationFn: (input: CheckInvitationInput) =>
-      apiRequest('/api/invitations/check', { method: 'POST', body: input, schema: checkInvitationResponseSchema }),
+      apiRequest('/api/invitations/check', {
+        method: 'POST',
+        body: input,
+        schema: checkInvitationResponseSchema,
+      }),
   });
 }

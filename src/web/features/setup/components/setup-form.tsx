@@ -46,7 +46,8 @@ export function SetupForm({ token }: { token: string }) {
       regon: (value) => (value.trim() === '' || isValidRegon(value) ? null : t('errors.invalid_regon')),
       fullName: (value) => (value.trim().length >= 2 ? null : t('setup.fullNameRequired')),
       email: (value) => (isValidEmail(value) ? null : t('errors.invalid_email')),
-      password: (value) => (Array.from(value).length >= passwordMinLength ? null : t('errors.password_too_short')),
+      password: (value) =>
+        Array.from(value).length >= passwordMinLength ? null : t('errors.password_too_short'),
     },
   });
 
@@ -79,7 +80,12 @@ export function SetupForm({ token }: { token: string }) {
         <Fieldset legend={t('setup.agencySection')}>
           <Stack gap="md">
             <TextInput label={t('setup.agencyName')} required {...form.getInputProps('agencyName')} />
-            <NipInput label={t('setup.nip')} required {...form.getInputProps('nip')} value={form.values.nip} />
+            <NipInput
+              label={t('setup.nip')}
+              required
+              {...form.getInputProps('nip')}
+              value={form.values.nip}
+            />
             <TextInput
               label={t('setup.regon')}
               description={t('common.optional')}

@@ -34,7 +34,12 @@ export function SetupPage() {
         <QueryState query={status}>
           {({ setupRequired }) =>
             !setupRequired ? (
-              <Alert color="sejf" variant="light" icon={<IconInfoCircle aria-hidden />} title={t('setup.doneTitle')}>
+              <Alert
+                color="sejf"
+                variant="light"
+                icon={<IconInfoCircle aria-hidden />}
+                title={t('setup.doneTitle')}
+              >
                 <Stack gap="xs">
                   <Text size="sm">{t('setup.doneText')}</Text>
                   <Anchor component={Link} to="/login" size="sm">
@@ -43,7 +48,12 @@ export function SetupPage() {
                 </Stack>
               </Alert>
             ) : token === null ? (
-              <Alert color="yellow" variant="light" icon={<IconInfoCircle aria-hidden />} title={t('setup.noTokenTitle')}>
+              <Alert
+                color="yellow"
+                variant="light"
+                icon={<IconInfoCircle aria-hidden />}
+                title={t('setup.noTokenTitle')}
+              >
                 {t('setup.noTokenText')}
               </Alert>
             ) : (
