@@ -52,29 +52,31 @@ const variantColorResolver: VariantColorsResolver = (input) => {
 export function createAppTheme(t: TFunction) {
   const closeLabel = t('common.close');
   return createTheme({
-  variantColorResolver,
-  primaryColor: 'sejf',
-  primaryShade: 7,
-  colors: { sejf },
-  defaultRadius: 'md',
-  cursorType: 'pointer',
-  focusRing: 'auto',
-  fontFamily:
-    'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", "Noto Sans", "Liberation Sans", Arial, sans-serif',
-  headings: { fontWeight: '650' },
-  components: {
-    Button: { defaultProps: { fw: 600 } },
-    Table: { defaultProps: { verticalSpacing: 'xs', highlightOnHover: true } },
-    Tooltip: { defaultProps: { openDelay: 300 } },
-    CloseButton: { defaultProps: { 'aria-label': closeLabel } },
-    PasswordInput: { defaultProps: { visibilityToggleButtonProps: { 'aria-label': t('common.togglePassword') } } },
-    Select: { defaultProps: { clearButtonProps: { 'aria-label': t('common.clear') } } },
-    MonthPickerInput: { defaultProps: { clearButtonProps: { 'aria-label': t('common.clear') } } },
-    DatePickerInput: { defaultProps: { clearButtonProps: { 'aria-label': t('common.clear') } } },
-    // A dialog's header is not the page's banner landmark (Mantine renders a <header>).
-    ModalHeader: { defaultProps: { component: 'div' } },
-    DrawerHeader: { defaultProps: { component: 'div' } },
-  },
+    variantColorResolver,
+    primaryColor: 'sejf',
+    primaryShade: 7,
+    colors: { sejf },
+    defaultRadius: 'md',
+    cursorType: 'pointer',
+    focusRing: 'auto',
+    fontFamily:
+      'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", "Noto Sans", "Liberation Sans", Arial, sans-serif',
+    headings: { fontWeight: '650' },
+    components: {
+      Button: { defaultProps: { fw: 600 } },
+      Table: { defaultProps: { verticalSpacing: 'xs', highlightOnHover: true } },
+      Tooltip: { defaultProps: { openDelay: 300 } },
+      CloseButton: { defaultProps: { 'aria-label': closeLabel } },
+      PasswordInput: {
+        defaultProps: { visibilityToggleButtonProps: { 'aria-label': t('common.togglePassword') } },
+      },
+      Select: { defaultProps: { clearButtonProps: { 'aria-label': t('common.clear') } } },
+      MonthPickerInput: { defaultProps: { clearButtonProps: { 'aria-label': t('common.clear') } } },
+      DatePickerInput: { defaultProps: { clearButtonProps: { 'aria-label': t('common.clear') } } },
+      // A dialog's header is not the page's banner landmark (Mantine renders a <header>).
+      ModalHeader: { defaultProps: { component: 'div' } },
+      DrawerHeader: { defaultProps: { component: 'div' } },
+    },
   });
 }
 

@@ -1,3 +1,4 @@
+import { AppError } from '../errors.js';
 import type { Logger } from 'pino';
 import type { ScannerConfig } from '../config.js';
 import { createClamdScanner } from './clamd.js';
@@ -21,9 +22,12 @@ export type VirusScanner = {
 export type ScannerLogger = Pick<Logger, 'warn' | 'info' | 'error'>;
 
 /** The scanner could not give a verdict; callers fail closed and refuse the upload. */
-export class ScannerUnavailableError extends Error {
-  readonly code = 'scanner_unavailable' as const;
-  override name = 'ScannerUnavailableError';
+export class ScannerUnavailableError extends AppError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('scanner_unavailable', message);
+    this.name = 'ScannerUnavailableError';
+    this.cause = options?.cause;
+  }
 }
 
 export function createVirusScanner(config: ScannerConfig, logger: ScannerLogger): VirusScanner {

@@ -57,7 +57,12 @@ export function DocumentDetailsStep({ recipient, rules, onBack, onSent }: Docume
         onSuccess: onSent,
         onError: (error) => {
           setProgress(null);
-          if (!applyApiError(form, error, describe, { fields: ['title', 'month'], fieldMap: { periodMonth: 'month' } })) {
+          if (
+            !applyApiError(form, error, describe, {
+              fields: ['title', 'month'],
+              fieldMap: { periodMonth: 'month' },
+            })
+          ) {
             setSummaryError(error);
           }
         },
@@ -107,7 +112,12 @@ export function DocumentDetailsStep({ recipient, rules, onBack, onSent }: Docume
             <Text size="sm">
               {percent < 100 ? t('documents.send.uploading', { percent }) : t('documents.send.processing')}
             </Text>
-            <Progress value={percent} size="lg" animated={percent >= 100} aria-label={t('documents.send.progressLabel')} />
+            <Progress
+              value={percent}
+              size="lg"
+              animated={percent >= 100}
+              aria-label={t('documents.send.progressLabel')}
+            />
           </Stack>
         )}
         <Group gap="sm">

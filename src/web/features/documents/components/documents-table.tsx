@@ -18,11 +18,15 @@ export function DocumentsTable({ documents }: { documents: readonly DocumentList
             <Table.Th scope="col">{t('documents.columns.title')}</Table.Th>
             <Table.Th scope="col">{t('documents.columns.month')}</Table.Th>
             <Table.Th scope="col">{t('documents.columns.collaborator')}</Table.Th>
-            <Table.Th scope="col" ta="right">{t('documents.columns.files')}</Table.Th>
+            <Table.Th scope="col" ta="right">
+              {t('documents.columns.files')}
+            </Table.Th>
             <Table.Th scope="col">{t('documents.columns.sentAt')}</Table.Th>
             <Table.Th scope="col">{t('documents.columns.sentBy')}</Table.Th>
             <Table.Th scope="col">{t('documents.columns.firstOpened')}</Table.Th>
-            <Table.Th scope="col" ta="right">{t('documents.columns.downloads')}</Table.Th>
+            <Table.Th scope="col" ta="right">
+              {t('documents.columns.downloads')}
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -41,7 +45,9 @@ export function DocumentsTable({ documents }: { documents: readonly DocumentList
                   {document.title}
                 </Anchor>
               </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatMonth(document.periodMonth, locale)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                {formatMonth(document.periodMonth, locale)}
+              </Table.Td>
               <Table.Td>
                 <Text size="sm">{document.collaborator.fullName}</Text>
                 <Text size="xs" c="dimmed" className="tabular">

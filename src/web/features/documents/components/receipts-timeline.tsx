@@ -14,7 +14,9 @@ export function ReceiptsTimeline({ receipts }: { receipts: readonly Receipt[] })
     <Timeline bulletSize={28} lineWidth={2} active={sorted.length}>
       {sorted.map((receipt, index) => {
         const Icon = receipt.kind === 'opened' ? IconEye : IconDownload;
-        const who = receipt.role ? `${receipt.userName} (${t(`common.roles.${receipt.role}`)})` : receipt.userName;
+        const who = receipt.role
+          ? `${receipt.userName} (${t(`common.roles.${receipt.role}`)})`
+          : receipt.userName;
         return (
           <Timeline.Item
             key={`${receipt.at.toISOString()}-${String(index)}`}

@@ -51,7 +51,9 @@ function DocumentView({ document }: { document: DocumentDetail }) {
                 onConfirm: () => {
                   remove.mutate(document.id, {
                     onSuccess: () => {
-                      notifications.show({ message: t('documents.detail.deleted', { title: document.title }) });
+                      notifications.show({
+                        message: t('documents.detail.deleted', { title: document.title }),
+                      });
                       void navigate('/documents', { replace: true });
                     },
                   });
@@ -74,18 +76,29 @@ function DocumentView({ document }: { document: DocumentDetail }) {
                     label: t('documents.columns.collaborator'),
                     value: (
                       <Anchor component={Link} to={`/collaborators/${document.collaborator.id}`}>
-                        {document.collaborator.fullName} · <span className="tabular">{document.collaborator.knfNumber}</span>
+                        {document.collaborator.fullName} ·{' '}
+                        <span className="tabular">{document.collaborator.knfNumber}</span>
                       </Anchor>
                     ),
                   },
                   { label: t('documents.columns.month'), value: formatMonth(document.periodMonth, locale) },
-                  { label: t('documents.columns.sentAt'), value: <DateText value={document.publishedAt} withTime /> },
+                  {
+                    label: t('documents.columns.sentAt'),
+                    value: <DateText value={document.publishedAt} withTime />,
+                  },
                   { label: t('documents.columns.sentBy'), value: document.uploadedBy },
                   {
                     label: t('documents.columns.firstOpened'),
-                    value: document.firstOpenedAt ? <DateText value={document.firstOpenedAt} withTime /> : t('documents.notOpened'),
+                    value: document.firstOpenedAt ? (
+                      <DateText value={document.firstOpenedAt} withTime />
+                    ) : (
+                      t('documents.notOpened')
+                    ),
                   },
-                  { label: t('documents.columns.downloads'), value: <span className="tabular">{document.downloadCount}</span> },
+                  {
+                    label: t('documents.columns.downloads'),
+                    value: <span className="tabular">{document.downloadCount}</span>,
+                  },
                 ]}
               />
               <Group gap="xs" mt="md" wrap="nowrap">
@@ -133,7 +146,11 @@ function DocumentView({ document }: { document: DocumentDetail }) {
               {t('documents.detail.receipts')}
             </Title>
             {document.receipts.length === 0 ? (
-              <EmptyState headingOrder={3} title={t('documents.detail.noReceipts')} description={t('documents.detail.noReceiptsText')} />
+              <EmptyState
+                headingOrder={3}
+                title={t('documents.detail.noReceipts')}
+                description={t('documents.detail.noReceiptsText')}
+              />
             ) : (
               <ReceiptsTimeline receipts={document.receipts} />
             )}

@@ -68,9 +68,14 @@ export function DocumentsPage() {
             placeholder={t('documents.filterCollaboratorPlaceholder')}
             searchable
             clearable
-            data={(collaborators.data ?? []).map((c) => ({ value: c.id, label: `${c.fullName} · ${c.knfNumber}` }))}
+            data={(collaborators.data ?? []).map((c) => ({
+              value: c.id,
+              label: `${c.fullName} · ${c.knfNumber}`,
+            }))}
             value={collaboratorId}
-            onChange={(value) => { setParam('collaboratorId', value); }}
+            onChange={(value) => {
+              setParam('collaboratorId', value);
+            }}
             nothingFoundMessage={t('documents.send.noRecipients')}
             w={340}
           />
@@ -80,13 +85,17 @@ export function DocumentsPage() {
             clearable
             valueFormat="MMMM YYYY"
             value={monthToPicker(month)}
-            onChange={(value) => { setParam('month', monthFromPicker(value)); }}
+            onChange={(value) => {
+              setParam('month', monthFromPicker(value));
+            }}
             w={220}
           />
           <Checkbox
             label={t('documents.filterUnopened')}
             checked={isUnopenedOnly}
-            onChange={(event) => { setParam('unopened', event.currentTarget.checked ? '1' : null); }}
+            onChange={(event) => {
+              setParam('unopened', event.currentTarget.checked ? '1' : null);
+            }}
             mb={8}
           />
         </Group>
@@ -122,11 +131,15 @@ export function DocumentsPage() {
                   <Pagination
                     total={pages}
                     value={page}
-                    onChange={(next) => { setParam('page', String(next)); }}
+                    onChange={(next) => {
+                      setParam('page', String(next));
+                    }}
                     getControlProps={(control) => ({
                       'aria-label': t(`documents.pagination.${control}`),
                     })}
-                    getItemProps={(item) => ({ 'aria-label': t('documents.pagination.page', { page: item }) })}
+                    getItemProps={(item) => ({
+                      'aria-label': t('documents.pagination.page', { page: item }),
+                    })}
                     aria-label={t('common.pagination')}
                   />
                 )}

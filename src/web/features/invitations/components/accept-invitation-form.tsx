@@ -20,7 +20,10 @@ const codeFields = {
   invalid_credentials: 'password',
 } as const;
 
-type AcceptInvitationFormProps = { invitation: CheckedInvitation; onAccepted: (session: SessionInfo) => void };
+type AcceptInvitationFormProps = {
+  invitation: CheckedInvitation;
+  onAccepted: (session: SessionInfo) => void;
+};
 
 /** Step 2: a new password, or the existing account's password for someone already in Sejf. */
 export function AcceptInvitationForm({ invitation, onAccepted }: AcceptInvitationFormProps) {
@@ -41,7 +44,8 @@ export function AcceptInvitationForm({ invitation, onAccepted }: AcceptInvitatio
         }
         return Array.from(value).length >= passwordMinLength ? null : t('errors.password_too_short');
       },
-      repeat: (value, values) => (isExisting || value === values.password ? null : t('invitation.repeatMismatch')),
+      repeat: (value, values) =>
+        isExisting || value === values.password ? null : t('invitation.repeatMismatch'),
     },
   });
 
@@ -70,7 +74,12 @@ export function AcceptInvitationForm({ invitation, onAccepted }: AcceptInvitatio
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
         {summaryError !== null && <ErrorAlert error={summaryError} focusOnShow />}
-        <TextInput label={t('invitation.loginEmail')} value={invitation.email} readOnly autoComplete="username" />
+        <TextInput
+          label={t('invitation.loginEmail')}
+          value={invitation.email}
+          readOnly
+          autoComplete="username"
+        />
         {isExisting ? (
           <PasswordInput
             label={t('invitation.existingPassword')}
@@ -81,8 +90,18 @@ export function AcceptInvitationForm({ invitation, onAccepted }: AcceptInvitatio
           />
         ) : (
           <>
-            <TextInput label={t('invitation.fullName')} autoComplete="name" required {...form.getInputProps('fullName')} />
-            <NewPasswordField label={t('invitation.newPassword')} required {...form.getInputProps('password')} value={form.values.password} />
+            <TextInput
+              label={t('invitation.fullName')}
+              autoComplete="name"
+              required
+              {...form.getInputProps('fullName')}
+            />
+            <NewPasswordField
+              label={t('invitation.newPassword')}
+              required
+              {...form.getInputProps('password')}
+              value={form.values.password}
+            />
             <PasswordInput
               label={t('invitation.repeatPassword')}
               autoComplete="new-password"

@@ -9,7 +9,10 @@ import { focusFirstError } from '../../../lib/form-errors';
 import { useCheckInvitation } from '../api/check-invitation';
 import { normalizeInvitationCode } from './invitation-code';
 
-export type CheckedInvitation = z.output<typeof checkInvitationResponseSchema> & { email: string; code: string };
+export type CheckedInvitation = z.output<typeof checkInvitationResponseSchema> & {
+  email: string;
+  code: string;
+};
 
 /** Step 1: the e-mail address and the code from the invitation e-mail. */
 export function CheckInvitationForm({ onChecked }: { onChecked: (invitation: CheckedInvitation) => void }) {
@@ -20,7 +23,8 @@ export function CheckInvitationForm({ onChecked }: { onChecked: (invitation: Che
     initialValues: { email: '', code: '' },
     validate: {
       email: (value) => (isValidEmail(value) ? null : t('errors.invalid_email')),
-      code: (value) => (normalizeInvitationCode(value).replace(/-/g, '').length === 12 ? null : t('invitation.codeInvalid')),
+      code: (value) =>
+        normalizeInvitationCode(value).replace(/-/g, '').length === 12 ? null : t('invitation.codeInvalid'),
     },
   });
 
@@ -37,7 +41,13 @@ export function CheckInvitationForm({ onChecked }: { onChecked: (invitation: Che
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
         {check.isError && <ErrorAlert error={check.error} focusOnShow />}
-        <TextInput label={t('invitation.email')} type="email" autoComplete="email" required {...form.getInputProps('email')} />
+        <TextInput
+          label={t('invitation.email')}
+          type="email"
+          autoComplete="email"
+          required
+          {...form.getInputProps('email')}
+        />
         <TextInput
           label={t('invitation.code')}
           description={t('invitation.codeHint')}

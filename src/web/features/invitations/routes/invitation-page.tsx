@@ -26,8 +26,16 @@ export function InvitationPage() {
           <Text c="dimmed">{invitation ? t('invitation.step2Subtitle') : t('invitation.subtitle')}</Text>
         </Stack>
         {invitation && (
-          <Alert color="sejf" variant="light" icon={<IconBuilding aria-hidden />} title={t('invitation.toAgency', { agency: invitation.agencyName })}>
-            {t('invitation.forPerson', { name: invitation.fullName, role: t(`common.roles.${invitation.role}`) })}
+          <Alert
+            color="sejf"
+            variant="light"
+            icon={<IconBuilding aria-hidden />}
+            title={t('invitation.toAgency', { agency: invitation.agencyName })}
+          >
+            {t('invitation.forPerson', {
+              name: invitation.fullName,
+              role: t(`common.roles.${invitation.role}`),
+            })}
           </Alert>
         )}
         <Paper withBorder p="lg" radius="md">

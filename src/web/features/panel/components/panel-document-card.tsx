@@ -21,7 +21,14 @@ export function PanelDocumentCard({ document, isLinked = true, onDownload }: Pan
   const isNew = document.openedAt === null;
   const headingId = `document-${document.id}`;
   return (
-    <Paper component="article" aria-labelledby={headingId} withBorder p="md" radius="md" shadow={isNew ? 'sm' : undefined}>
+    <Paper
+      component="article"
+      aria-labelledby={headingId}
+      withBorder
+      p="md"
+      radius="md"
+      shadow={isNew ? 'sm' : undefined}
+    >
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
           <Title order={2} size="h3" id={headingId} style={{ wordBreak: 'break-word' }}>
@@ -34,7 +41,13 @@ export function PanelDocumentCard({ document, isLinked = true, onDownload }: Pan
             )}
           </Title>
           {isNew && (
-            <Badge color="orange" variant="filled" size="lg" radius="sm" style={{ flexShrink: 0, textTransform: 'none' }}>
+            <Badge
+              color="orange"
+              variant="filled"
+              size="lg"
+              radius="sm"
+              style={{ flexShrink: 0, textTransform: 'none' }}
+            >
               {t('panel.new')}
             </Badge>
           )}
@@ -56,8 +69,15 @@ export function PanelDocumentCard({ document, isLinked = true, onDownload }: Pan
                 fullWidth
                 justify="space-between"
                 leftSection={<IconDownload size={22} aria-hidden />}
-                rightSection={<Text span size="sm">{formatBytes(file.sizeBytes, locale)}</Text>}
-                aria-label={t('panel.downloadFile', { name: file.fileName, size: formatBytes(file.sizeBytes, locale) })}
+                rightSection={
+                  <Text span size="sm">
+                    {formatBytes(file.sizeBytes, locale)}
+                  </Text>
+                }
+                aria-label={t('panel.downloadFile', {
+                  name: file.fileName,
+                  size: formatBytes(file.sizeBytes, locale),
+                })}
                 onClick={() => {
                   onDownload?.(document);
                 }}
