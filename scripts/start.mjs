@@ -35,6 +35,5 @@ for (const [part, file] of [
 
 const server = spawnSync(process.execPath, ['--enable-source-maps', path.join(root, 'dist/server/main.js')], {
   stdio: 'inherit',
-  env: { NODE_ENV: 'production', ...process.env },
 });
 process.exit(server.status ?? 1);

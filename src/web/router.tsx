@@ -14,6 +14,13 @@ import { CollaboratorPage } from './features/collaborators/routes/collaborator-p
 import { DocumentsPage } from './features/documents/routes/documents-page';
 import { SendDocumentPage } from './features/documents/routes/send-document-page';
 import { DocumentPage } from './features/documents/routes/document-page';
+import { InvitationPage } from './features/invitations/routes/invitation-page';
+import { PanelPage } from './features/panel/routes/panel-page';
+import { PanelDocumentPage } from './features/panel/routes/panel-document-page';
+import { AuditPage } from './features/audit/routes/audit-page';
+import { TeamPage } from './features/team/routes/team-page';
+import { SettingsPage } from './features/settings/routes/settings-page';
+import { AccountPage } from './features/account/routes/account-page';
 
 const staff = ['owner', 'staff'] as const;
 const ownerOnly = ['owner'] as const;
@@ -21,6 +28,14 @@ const collaborator = ['collaborator'] as const;
 
 function staffOnly(page: ReactNode) {
   return <RequireRole roles={staff}>{page}</RequireRole>;
+}
+
+function ownerOnlyPage(page: ReactNode) {
+  return <RequireRole roles={ownerOnly}>{page}</RequireRole>;
+}
+
+function collaboratorPage(page: ReactNode) {
+  return <RequireRole roles={collaborator}>{page}</RequireRole>;
 }
 
 export const router = createBrowserRouter([
@@ -44,6 +59,7 @@ export const router = createBrowserRouter([
         ),
       },
       { path: '/setup', element: <SetupPage /> },
+      { path: '/invitation', element: <InvitationPage /> },
       {
         path: '/enrol',
         element: (
@@ -73,11 +89,15 @@ export const router = createBrowserRouter([
           { path: 'documents', element: staffOnly(<DocumentsPage />) },
           { path: 'documents/new', element: staffOnly(<SendDocumentPage />) },
           { path: 'documents/:id', element: staffOnly(<DocumentPage />) },
+          { path: 'audit', element: ownerOnlyPage(<AuditPage />) },
+          { path: 'team', element: ownerOnlyPage(<TeamPage />) },
+          { path: 'settings', element: ownerOnlyPage(<SettingsPage />) },
+          { path: 'panel', element: collaboratorPage(<PanelPage />) },
+          { path: 'panel/documents/:id', element: collaboratorPage(<PanelDocumentPage />) },
+          { path: 'account', element: <AccountPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
 ]);
-
-export const routeRoles = { ownerOnly, collaborator };

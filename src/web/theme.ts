@@ -70,9 +70,25 @@ export function createAppTheme(t: TFunction) {
       PasswordInput: {
         defaultProps: { visibilityToggleButtonProps: { 'aria-label': t('common.togglePassword') } },
       },
-      Select: { defaultProps: { clearButtonProps: { 'aria-label': t('common.clear') } } },
-      MonthPickerInput: { defaultProps: { clearButtonProps: { 'aria-label': t('common.clear') } } },
-      DatePickerInput: { defaultProps: { clearButtonProps: { 'aria-label': t('common.clear') } } },
+      // Dropdowns stay inside the page's landmarks (a portal would put them outside <main>).
+      Select: {
+        defaultProps: {
+          clearButtonProps: { 'aria-label': t('common.clear') },
+          comboboxProps: { withinPortal: false },
+        },
+      },
+      MonthPickerInput: {
+        defaultProps: {
+          clearButtonProps: { 'aria-label': t('common.clear') },
+          popoverProps: { withinPortal: false },
+        },
+      },
+      DatePickerInput: {
+        defaultProps: {
+          clearButtonProps: { 'aria-label': t('common.clear') },
+          popoverProps: { withinPortal: false },
+        },
+      },
       // A dialog's header is not the page's banner landmark (Mantine renders a <header>).
       ModalHeader: { defaultProps: { component: 'div' } },
       DrawerHeader: { defaultProps: { component: 'div' } },

@@ -24,6 +24,7 @@ import {
 import {
   findDefaultMembership,
   listUserMemberships,
+  lockSessionForSecondFactor,
   recordSecondFactorFailure,
   revokeSession,
   setSessionAgency,
@@ -130,9 +131,35 @@ export function createLoginService(deps: {
     return token;
   }
 
-  async function failSecondFactor(session: RequestSession, method: SecondFactorMethod, client: ClientInfo) {
-    const failures = await db.system(async (tx) => {
+  /**
+   * One second-factor attempt. The session row stays locked from the check to the recorded
+   * failure, so codes sent at the same moment are judged one after another and no more than
+   * maxSecondFactorFailures wrong ones are ever tried on a session.
+   */
+  async function attemptSecondFactor<T>(
+    session: RequestSession,
+    method: SecondFactorMethod,
+    client: ClientInfo,
+    check: (tx: Tx) => Promise<T | null>,
+  ): Promise<{ ok: true; value: T } | { ok: false; isClosed: boolean }> {
+    return db.system(async (tx) => {
+      const state = await lockSessionForSecondFactor(tx, session.id);
+      if (state?.secondFactorAt) {
+        throw new AppError('conflict', 'This session does not wait for a second factor');
+      }
+      if (!state || state.revokedAt || state.failures >= maxSecondFactorFailures) {
+        return { ok: false, isClosed: true };
+      }
+      const value = await check(tx);
+      if (value !== null) {
+        return { ok: true, value };
+      }
       const count = await recordSecondFactorFailure(tx, session.id);
+      const isClosed = count >= maxSecondFactorFailures;
+      if (isClosed) {
+        await revokeSession(tx, session.id, 'second_factor_failures', clock.now());
+        await recordLoginFailure(tx, session.email, client.ip);
+      }
       await auditForUser(
         tx,
         session.userId,
@@ -144,13 +171,8 @@ export function createLoginService(deps: {
           details: { method, attempt: count },
         },
       );
-      if (count >= maxSecondFactorFailures) {
-        await revokeSession(tx, session.id, 'second_factor_failures', clock.now());
-        await recordLoginFailure(tx, session.email, client.ip);
-      }
-      return count;
+      return { ok: false, isClosed };
     });
-    return failures >= maxSecondFactorFailures;
   }
 
   function assertPending(session: RequestSession): void {
@@ -226,10 +248,10 @@ export function createLoginService(deps: {
     async verifyTotp(session: RequestSession, code: string, client: ClientInfo): Promise<string> {
       assertPending(session);
       const now = clock.now();
+      const seen = { isReused: false };
       // The factor rows stay locked from check to update: the same code sent twice at once is
       // accepted once.
-      const outcome = await db.system(async (tx) => {
-        let reused = false;
+      const attempt = await attemptSecondFactor(session, 'totp', client, async (tx) => {
         for (const factor of await listConfirmedTotpFactors(tx, session.userId, { lock: true })) {
           if (!factor.totpSecretEncrypted) {
             continue;
@@ -238,19 +260,19 @@ export function createLoginService(deps: {
           const check = checkTotp(secret, code, now, factor.totpLastStep);
           if (check.ok) {
             await markTotpUsed(tx, factor.id, { step: check.step, now, confirm: false });
-            return { token: await completeSecondFactor(tx, session, 'totp', client), reused };
+            return completeSecondFactor(tx, session, 'totp', client);
           }
-          reused ||= check.reason === 'reused';
+          seen.isReused ||= check.reason === 'reused';
         }
-        return { token: null, reused };
+        return null;
       });
-      if (outcome.token) {
-        return outcome.token;
+      if (attempt.ok) {
+        return attempt.value;
       }
-      if (await failSecondFactor(session, 'totp', client)) {
+      if (attempt.isClosed) {
         throw new AppError('unauthenticated', 'Too many wrong codes; log in again');
       }
-      throw outcome.reused
+      throw seen.isReused
         ? new AppError('second_factor_code_reused', 'This code has already been used; wait for the next one')
         : new AppError('invalid_second_factor_code', 'Wrong code');
     },
@@ -262,7 +284,7 @@ export function createLoginService(deps: {
     ): Promise<{ token: string; remaining: number }> {
       assertPending(session);
       const codeHash = keyring.mac('recovery-code', `${session.userId}:${normalizeCode(code)}`);
-      const result = await db.system(async (tx) => {
+      const attempt = await attemptSecondFactor(session, 'recovery_code', client, async (tx) => {
         if (!(await useRecoveryCode(tx, session.userId, codeHash, clock.now()))) {
           return null;
         }
@@ -280,10 +302,10 @@ export function createLoginService(deps: {
         );
         return { token: await completeSecondFactor(tx, session, 'recovery_code', client), remaining };
       });
-      if (result) {
-        return result;
+      if (attempt.ok) {
+        return attempt.value;
       }
-      if (await failSecondFactor(session, 'recovery_code', client)) {
+      if (attempt.isClosed) {
         throw new AppError('unauthenticated', 'Too many wrong codes; log in again');
       }
       throw new AppError('invalid_recovery_code', 'Wrong or already used recovery code');
@@ -301,14 +323,17 @@ export function createLoginService(deps: {
     async verifyPasskey(session: RequestSession, response: unknown, client: ClientInfo): Promise<string> {
       assertPending(session);
       const passkeys = await db.system((tx) => listConfirmedPasskeys(tx, session.userId));
-      const ok = await deps.passkeys.verifyAuthentication(session.id, passkeys, response);
-      if (!ok) {
-        if (await failSecondFactor(session, 'passkey', client)) {
-          throw new AppError('unauthenticated', 'Too many failed attempts; log in again');
-        }
-        throw new AppError('passkey_verification_failed', 'The passkey could not be verified');
+      const isVerified = await deps.passkeys.verifyAuthentication(session.id, passkeys, response);
+      const attempt = await attemptSecondFactor(session, 'passkey', client, async (tx) =>
+        isVerified ? completeSecondFactor(tx, session, 'passkey', client) : null,
+      );
+      if (attempt.ok) {
+        return attempt.value;
       }
-      return db.system((tx) => completeSecondFactor(tx, session, 'passkey', client));
+      if (attempt.isClosed) {
+        throw new AppError('unauthenticated', 'Too many failed attempts; log in again');
+      }
+      throw new AppError('passkey_verification_failed', 'The passkey could not be verified');
     },
 
     /**

@@ -139,6 +139,20 @@ export async function elevateSession(
     .where(eq(sessions.id, id));
 }
 
+/** A session's second-factor state, locked until the transaction ends. */
+export async function lockSessionForSecondFactor(tx: Tx, id: string) {
+  const [row] = await tx
+    .select({
+      failures: sessions.failedSecondFactorAttempts,
+      secondFactorAt: sessions.secondFactorAt,
+      revokedAt: sessions.revokedAt,
+    })
+    .from(sessions)
+    .where(eq(sessions.id, id))
+    .for('update');
+  return row ?? null;
+}
+
 export async function recordSecondFactorFailure(tx: Tx, id: string): Promise<number> {
   const [row] = await tx
     .update(sessions)

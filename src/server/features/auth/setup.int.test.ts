@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/harness.js';
 import {
   collaboratorInput,
+  enrolTotp,
   latestInvitationCode,
   ownerPassword,
   setupAgency,
@@ -115,6 +116,14 @@ describe('first setup', () => {
       error: { code: 'second_factor_enrolment_required' },
     });
     expect((await client.get('/api/setup/status')).json()).toEqual({ setupRequired: false });
+    const setupToken = client.cookies.get('__Host-sejf_session') ?? '';
+    const { recoveryCodes } = await enrolTotp(t, client);
+    expect(recoveryCodes).toHaveLength(10);
+    expect(client.cookies.get('__Host-sejf_session')).not.toBe(setupToken);
+    expect((await client.get('/api/agency')).status).toBe(200);
+    const planted = t.client();
+    planted.cookies.set('__Host-sejf_session', setupToken);
+    expect((await planted.get('/api/agency')).json()).toMatchObject({ error: { code: 'unauthenticated' } });
 
     const again = await clientFrom(t, nextAddress()).post(
       '/api/setup',

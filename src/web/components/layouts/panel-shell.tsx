@@ -17,7 +17,7 @@ export function PanelShell() {
   const { pathname } = useLocation();
   useFocusHeadingOnNavigate();
   const links = [
-    { to: '/panel', label: t('nav.myDocuments'), icon: IconFileText },
+    { to: '/panel', label: t('nav.documents'), icon: IconFileText },
     { to: '/account', label: t('nav.account'), icon: IconUserCircle },
   ];
   return (

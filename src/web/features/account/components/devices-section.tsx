@@ -31,7 +31,9 @@ export function DevicesSection() {
                     <Table.Th scope="col">{t('account.sessions.device')}</Table.Th>
                     <Table.Th scope="col">{t('account.devices.firstSeen')}</Table.Th>
                     <Table.Th scope="col">{t('account.devices.lastSeen')}</Table.Th>
-                    <Table.Th scope="col" ta="right">{t('team.columns.actions')}</Table.Th>
+                    <Table.Th scope="col" ta="right">
+                      {t('team.columns.actions')}
+                    </Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>

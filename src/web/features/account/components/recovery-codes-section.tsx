@@ -33,7 +33,12 @@ function RegenerateForm({ onDone }: { onDone: (codes: string[]) => void }) {
             onDone(recoveryCodes);
           },
           onError: (error) => {
-            if (!applyApiError(form, error, describe, { fields: ['password'], codeFields: { current_password_wrong: 'password' } })) {
+            if (
+              !applyApiError(form, error, describe, {
+                fields: ['password'],
+                codeFields: { current_password_wrong: 'password' },
+              })
+            ) {
               setSummaryError(error);
             }
           },
@@ -43,7 +48,13 @@ function RegenerateForm({ onDone }: { onDone: (codes: string[]) => void }) {
       <Stack gap="md">
         <Text size="sm">{t('account.recovery.confirmText')}</Text>
         {summaryError !== null && <ErrorAlert error={summaryError} focusOnShow />}
-        <PasswordInput label={t('account.password.current')} autoComplete="current-password" required data-autofocus {...form.getInputProps('password')} />
+        <PasswordInput
+          label={t('account.password.current')}
+          autoComplete="current-password"
+          required
+          data-autofocus
+          {...form.getInputProps('password')}
+        />
         <Button type="submit" loading={regenerate.isPending} w="fit-content">
           {t('account.recovery.generate')}
         </Button>
@@ -67,7 +78,13 @@ export function RecoveryCodesSection({ account }: { account: Account }) {
       title={t('recoveryCodes.heading')}
       description={t('account.recovery.description')}
       actions={
-        <Button variant="default" leftSection={<IconRefresh size={16} aria-hidden />} onClick={() => { setIsOpen(true); }}>
+        <Button
+          variant="default"
+          leftSection={<IconRefresh size={16} aria-hidden />}
+          onClick={() => {
+            setIsOpen(true);
+          }}
+        >
           {t('account.recovery.regenerate')}
         </Button>
       }

@@ -23,10 +23,22 @@ export function SecondFactorsSection({ account }: { account: Account }) {
       description={t('account.factors.description')}
       actions={
         <>
-          <Button variant="default" leftSection={<IconDeviceMobile size={16} aria-hidden />} onClick={() => { setAdding('totp'); }}>
+          <Button
+            variant="default"
+            leftSection={<IconDeviceMobile size={16} aria-hidden />}
+            onClick={() => {
+              setAdding('totp');
+            }}
+          >
             {t('account.factors.addTotp')}
           </Button>
-          <Button variant="default" leftSection={<IconFingerprint size={16} aria-hidden />} onClick={() => { setAdding('passkey'); }}>
+          <Button
+            variant="default"
+            leftSection={<IconFingerprint size={16} aria-hidden />}
+            onClick={() => {
+              setAdding('passkey');
+            }}
+          >
             {t('account.factors.addPasskey')}
           </Button>
         </>
@@ -40,7 +52,9 @@ export function SecondFactorsSection({ account }: { account: Account }) {
               <Table.Th scope="col">{t('account.factors.name')}</Table.Th>
               <Table.Th scope="col">{t('account.factors.added')}</Table.Th>
               <Table.Th scope="col">{t('account.factors.lastUsed')}</Table.Th>
-              <Table.Th scope="col" ta="right">{t('team.columns.actions')}</Table.Th>
+              <Table.Th scope="col" ta="right">
+                {t('team.columns.actions')}
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -48,7 +62,11 @@ export function SecondFactorsSection({ account }: { account: Account }) {
               <Table.Tr key={factor.id}>
                 <Table.Td>
                   <Group gap="xs" wrap="nowrap">
-                    {factor.kind === 'totp' ? <IconDeviceMobile size={18} aria-hidden /> : <IconFingerprint size={18} aria-hidden />}
+                    {factor.kind === 'totp' ? (
+                      <IconDeviceMobile size={18} aria-hidden />
+                    ) : (
+                      <IconFingerprint size={18} aria-hidden />
+                    )}
                     <Stack gap={0}>
                       <Text size="sm" fw={600}>
                         {factor.label}
@@ -62,7 +80,13 @@ export function SecondFactorsSection({ account }: { account: Account }) {
                 <Table.Td>
                   <DateText value={factor.createdAt} />
                 </Table.Td>
-                <Table.Td>{factor.lastUsedAt ? <DateText value={factor.lastUsedAt} withTime /> : t('account.factors.never')}</Table.Td>
+                <Table.Td>
+                  {factor.lastUsedAt ? (
+                    <DateText value={factor.lastUsedAt} withTime />
+                  ) : (
+                    t('account.factors.never')
+                  )}
+                </Table.Td>
                 <Table.Td ta="right">
                   <Tooltip label={t('account.factors.remove', { name: factor.label })}>
                     <ActionIcon
@@ -78,7 +102,9 @@ export function SecondFactorsSection({ account }: { account: Account }) {
                           onConfirm: () => {
                             remove.mutate(factor.id, {
                               onSuccess: () => {
-                                notifications.show({ message: t('account.factors.removed', { name: factor.label }) });
+                                notifications.show({
+                                  message: t('account.factors.removed', { name: factor.label }),
+                                });
                               },
                             });
                           },
@@ -94,7 +120,12 @@ export function SecondFactorsSection({ account }: { account: Account }) {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      <AddSecondFactorModal kind={adding} onClose={() => { setAdding(null); }} />
+      <AddSecondFactorModal
+        kind={adding}
+        onClose={() => {
+          setAdding(null);
+        }}
+      />
     </SectionCard>
   );
 }

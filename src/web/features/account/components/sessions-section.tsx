@@ -39,7 +39,10 @@ export function SessionsSection() {
                 onConfirm: () => {
                   revokeOthers.mutate(undefined, {
                     onSuccess: ({ revoked }) => {
-                      notifications.show({ color: 'teal', message: t('account.password.revoked', { count: revoked }) });
+                      notifications.show({
+                        color: 'teal',
+                        message: t('account.password.revoked', { count: revoked }),
+                      });
                     },
                   });
                 },
@@ -62,7 +65,9 @@ export function SessionsSection() {
                   <Table.Th scope="col">{t('account.sessions.ip')}</Table.Th>
                   <Table.Th scope="col">{t('account.sessions.started')}</Table.Th>
                   <Table.Th scope="col">{t('account.sessions.lastActive')}</Table.Th>
-                  <Table.Th scope="col" ta="right">{t('team.columns.actions')}</Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    {t('team.columns.actions')}
+                  </Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -74,7 +79,13 @@ export function SessionsSection() {
                           {session.device}
                         </Text>
                         {session.current && (
-                          <Badge color="green" variant="light" radius="sm" w="fit-content" style={{ textTransform: 'none' }}>
+                          <Badge
+                            color="green"
+                            variant="light"
+                            radius="sm"
+                            w="fit-content"
+                            style={{ textTransform: 'none' }}
+                          >
                             {t('account.sessions.current')}
                           </Badge>
                         )}

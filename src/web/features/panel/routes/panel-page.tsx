@@ -29,34 +29,36 @@ export function PanelPage() {
         {t('nav.myDocuments')}
       </Title>
       <QueryState query={summary}>
-        {(data) => (
-          <Paper withBorder p="md" radius="md" bg={data.unopenedDocuments > 0 ? 'sejf.0' : 'white'}>
-            <Text fz={24} fw={700} lh={1.3} role="status">
-              {data.unopenedDocuments > 0
-                ? t('panel.newCount', { count: data.unopenedDocuments })
-                : t('panel.noNew')}
-            </Text>
-            <Text c="dimmed" mt={4}>
-              {t('panel.fromAgency', { agency: data.agencyName, count: data.totalDocuments })}
-            </Text>
-            {data.months.length > 1 && (
-              <NativeSelect
-                mt="md"
-                size="md"
-                label={t('panel.month')}
-                value={month ?? ''}
-                onChange={(event) => {
-                  const value = event.currentTarget.value;
-                  setParams(value ? { month: value } : {}, { replace: true });
-                }}
-                data={[
-                  { value: '', label: t('panel.allMonths') },
-                  ...data.months.map((m) => ({ value: m, label: formatMonth(m, locale) })),
-                ]}
-              />
-            )}
-          </Paper>
-        )}
+        {(data) =>
+          data.totalDocuments === 0 ? null : (
+            <Paper withBorder p="md" radius="md" bg={data.unopenedDocuments > 0 ? 'sejf.0' : 'white'}>
+              <Text fz={24} fw={700} lh={1.3} role="status">
+                {data.unopenedDocuments > 0
+                  ? t('panel.newCount', { count: data.unopenedDocuments })
+                  : t('panel.noNew')}
+              </Text>
+              <Text c="dimmed" mt={4}>
+                {t('panel.fromAgency', { agency: data.agencyName, count: data.totalDocuments })}
+              </Text>
+              {data.months.length > 1 && (
+                <NativeSelect
+                  mt="md"
+                  size="md"
+                  label={t('panel.month')}
+                  value={month ?? ''}
+                  onChange={(event) => {
+                    const value = event.currentTarget.value;
+                    setParams(value ? { month: value } : {}, { replace: true });
+                  }}
+                  data={[
+                    { value: '', label: t('panel.allMonths') },
+                    ...data.months.map((m) => ({ value: m, label: formatMonth(m, locale) })),
+                  ]}
+                />
+              )}
+            </Paper>
+          )
+        }
       </QueryState>
       <QueryState query={documents}>
         {(list) =>
