@@ -34,6 +34,7 @@ const envSchema = z.object({
   TLS_KEY_FILE: z.string().min(1).optional(),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().min(3).default('Sejf <no-reply@localhost>'),
+  SMTP_REQUIRE_TLS: booleanFlag.optional(),
   VIRUS_SCAN: z.enum(['clamd', 'off']).optional(),
   CLAMD_SOCKET: z.string().min(1).optional(),
   CLAMD_HOST: z.string().min(1).optional(),
@@ -73,7 +74,8 @@ export type ScannerConfig =
   | { kind: 'clamd'; socket: string | undefined; host: string; port: number; timeoutMs: number }
   | { kind: 'none' };
 
-export type MailConfig = { kind: 'smtp'; url: string; from: string } | { kind: 'outbox'; from: string };
+export type MailConfig =
+  { kind: 'smtp'; url: string; from: string; requireTls: boolean } | { kind: 'outbox'; from: string };
 
 export type Config = {
   env: 'development' | 'production' | 'test';
@@ -186,8 +188,9 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
         }
       : { kind: 'none' };
 
+  // Mail carries invitation codes: in production an smtp:// server must upgrade to TLS (STARTTLS).
   const mail: MailConfig = e.SMTP_URL
-    ? { kind: 'smtp', url: e.SMTP_URL, from: e.MAIL_FROM }
+    ? { kind: 'smtp', url: e.SMTP_URL, from: e.MAIL_FROM, requireTls: e.SMTP_REQUIRE_TLS ?? isProduction }
     : { kind: 'outbox', from: e.MAIL_FROM };
   if (isProduction && mail.kind === 'outbox') {
     problems.push('SMTP_URL is required in production');

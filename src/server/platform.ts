@@ -5,7 +5,8 @@ import { openDatabase, type Database } from './db/database.js';
 import { createJobs, type Jobs } from './jobs/jobs.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMailTransport, type MailTransport } from './mail/transport.js';
-import { createVirusScanner, type VirusScanner } from './scanner/virus-scanner.js';
+import type { VirusScanner } from './scanner/scanning.js';
+import { createVirusScanner } from './scanner/virus-scanner.js';
 import { createFileStorage, type FileStorage } from './storage/file-storage.js';
 
 /** The infrastructure every feature is built on, each piece chosen once from configuration. */

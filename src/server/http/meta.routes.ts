@@ -1,10 +1,11 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 import { healthSchema, publicConfigSchema, readinessSchema } from '../../shared/api/meta.js';
 import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
 import type { Platform } from '../platform.js';
-import { allowedTypes } from '../uploads/content-inspector.js';
+import { allowedTypes } from '../uploads/inspection.js';
 import type { ZodApp } from './zod-app.js';
 
 /** Liveness, readiness (database and storage reachable), public settings and Prometheus metrics. */
@@ -93,7 +94,9 @@ export function registerMetrics(app: FastifyInstance, config: Pick<Config, 'metr
     duration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
   });
   app.get('/metrics', { config: { access: 'public' }, logLevel: 'warn' }, async (request, reply) => {
-    if (request.headers.authorization !== `Bearer ${token}`) {
+    const presented = Buffer.from(request.headers.authorization ?? '');
+    const expected = Buffer.from(`Bearer ${token}`);
+    if (presented.length !== expected.length || !timingSafeEqual(presented, expected)) {
       throw new AppError('not_found', 'Not found');
     }
     return reply.type(registry.contentType).send(await registry.metrics());

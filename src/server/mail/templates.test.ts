@@ -120,3 +120,20 @@ describe('renderMail', () => {
     expect(JSON.stringify(mail)).not.toMatch(/Kowalski|1234|prowizje-2026/);
   });
 });
+
+describe('invitation validity', () => {
+  it.each([
+    [72, 'pl', 'ważny przez 72 godziny'],
+    [48, 'pl', 'ważny przez 48 godzin'],
+    [1, 'pl', 'ważny przez 1 godzinę'],
+    [24, 'en', 'valid for 24 hours'],
+    [1, 'en', 'valid for 1 hour'],
+  ] as const)('says %i hours in %s', (hours, locale, expected) => {
+    const mail = renderMail('invitation', locale, {
+      baseUrl: 'https://sejf.example.pl',
+      invitationCode: 'ABCD-EFGH-JKMN',
+      invitationValidHours: hours,
+    });
+    expect(mail.text).toContain(expected);
+  });
+});

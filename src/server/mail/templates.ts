@@ -1,3 +1,5 @@
+import { pluralPl } from '../../shared/format.js';
+
 /**
  * Every e-mail Sejf sends. They are content-free by construction: the only inputs are the fixed
  * public address and, for invitations, the one-time code, so no name, amount, period, title or
@@ -15,37 +17,38 @@ export const mailTemplates = [
 export type MailTemplate = (typeof mailTemplates)[number];
 export type MailLocale = 'pl' | 'en';
 export type RenderedMail = { subject: string; text: string; html: string };
-export type MailContext = { baseUrl: string; invitationCode?: string };
+/** Invitations also say how long their code is valid (INVITATION_TTL_HOURS; 72 unless configured). */
+export type MailContext = { baseUrl: string; invitationCode?: string; invitationValidHours?: number };
 
 /** A paragraph, or a value shown on its own line (the address, the code). */
 type Block = string | { value: string };
-type Values = { address: string; code: string };
+type Values = { address: string; code: string; validFor: string };
 type Copy = { subject: string; blocks: (values: Values) => Block[] };
 
 const copy: Record<MailTemplate, Record<MailLocale, Copy>> = {
   invitation: {
     pl: {
       subject: 'Zaproszenie do Sejfu',
-      blocks: ({ address, code }) => [
+      blocks: ({ address, code, validFor }) => [
         'Dzień dobry!',
         'Otrzymujesz zaproszenie do Sejfu – serwisu, w którym bezpiecznie odbierasz dokumenty od swojej agencji.',
         'Aby założyć konto, wpisz samodzielnie w przeglądarce adres Sejfu:',
         { value: address },
         'Wybierz „Mam kod zaproszenia”, a następnie podaj swój adres e-mail i ten kod zaproszenia:',
         { value: code },
-        'Kod jest jednorazowy i ważny przez 72 godziny. Jeśli wygaśnie, poproś swoją agencję o nowe zaproszenie.',
+        `Kod jest jednorazowy i ważny przez ${validFor}. Jeśli wygaśnie, poproś swoją agencję o nowe zaproszenie.`,
       ],
     },
     en: {
       subject: 'Your invitation to Sejf',
-      blocks: ({ address, code }) => [
+      blocks: ({ address, code, validFor }) => [
         'Hello,',
         'You have been invited to Sejf, the service where you safely receive documents from your agency.',
         'To create your account, type the address of Sejf into your browser yourself:',
         { value: address },
         'Choose “I have an invitation code”, then enter your e-mail address and this invitation code:',
         { value: code },
-        'The code can be used once and is valid for 72 hours. If it expires, ask your agency for a new invitation.',
+        `The code can be used once and is valid for ${validFor}. If it expires, ask your agency for a new invitation.`,
       ],
     },
   },
@@ -176,6 +179,16 @@ function escapeHtml(text: string): string {
     .replaceAll("'", '&#39;');
 }
 
+function validity(context: MailContext, locale: MailLocale): string {
+  const hours = context.invitationValidHours ?? 72;
+  if (!Number.isInteger(hours) || hours < 1) {
+    throw new Error('Invitation validity must be a whole number of hours');
+  }
+  return locale === 'pl'
+    ? `${hours} ${pluralPl(hours, 'godzinę', 'godziny', 'godzin')}`
+    : `${hours} ${hours === 1 ? 'hour' : 'hours'}`;
+}
+
 export function renderMail(template: MailTemplate, locale: MailLocale, context: MailContext): RenderedMail {
   const isInvitation = template === 'invitation';
   const code = context.invitationCode;
@@ -187,7 +200,11 @@ export function renderMail(template: MailTemplate, locale: MailLocale, context: 
   }
   const { subject, blocks } = copy[template][locale];
   const all: Block[] = [
-    ...blocks({ address: displayAddress(context.baseUrl), code: code ?? '' }),
+    ...blocks({
+      address: displayAddress(context.baseUrl),
+      code: code ?? '',
+      validFor: validity(context, locale),
+    }),
     ...phishingNote[locale],
   ];
   const text = all.map((block) => (typeof block === 'string' ? block : `    ${block.value}`)).join('\n\n');

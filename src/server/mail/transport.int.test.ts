@@ -71,7 +71,7 @@ describe('SMTP mail transport against a real SMTP server', () => {
   beforeAll(async () => {
     peer = await startSmtpPeer();
     transport = createMailTransport(
-      { kind: 'smtp', url: peer.url, from },
+      { kind: 'smtp', url: peer.url, from, requireTls: false },
       { warn: vi.fn(), info: vi.fn(), error: vi.fn() },
     );
   });
@@ -83,6 +83,22 @@ describe('SMTP mail transport against a real SMTP server', () => {
 
   it('verifies the connection', async () => {
     await expect(transport.verify()).resolves.toBeUndefined();
+  });
+
+  it('refuses to send in clear text when TLS is required and the server offers no STARTTLS', async () => {
+    const strict = createMailTransport(
+      { kind: 'smtp', url: peer.url, from, requireTls: true },
+      { warn: vi.fn(), info: vi.fn(), error: vi.fn() },
+    );
+    try {
+      const before = peer.messages().length;
+      await expect(
+        strict.send('ktos@example.pl', renderMail('password_changed', 'pl', { baseUrl })),
+      ).rejects.toThrow();
+      expect(peer.messages()).toHaveLength(before);
+    } finally {
+      strict.close();
+    }
   });
 
   const cases = mailTemplates.flatMap((template) =>
@@ -135,7 +151,7 @@ describe('SMTP mail transport against a real SMTP server', () => {
     await new Promise((resolve) => server.close(resolve));
     const port = address !== null && typeof address !== 'string' ? address.port : 1;
     const unreachable = createMailTransport(
-      { kind: 'smtp', url: `smtp://127.0.0.1:${port}`, from },
+      { kind: 'smtp', url: `smtp://127.0.0.1:${port}`, from, requireTls: false },
       { warn: vi.fn(), info: vi.fn(), error: vi.fn() },
     );
     await expect(unreachable.verify()).rejects.toThrow();

@@ -22,7 +22,12 @@ describe('createMailTransport', () => {
   it('logs the SMTP host but never the credentials', () => {
     const logger = fakeLogger();
     const transport = createMailTransport(
-      { kind: 'smtp', url: 'smtps://user:s3cret@mail.example.pl:465', from: 'Sejf <no-reply@example.pl>' },
+      {
+        kind: 'smtp',
+        url: 'smtps://user:s3cret@mail.example.pl:465',
+        from: 'Sejf <no-reply@example.pl>',
+        requireTls: false,
+      },
       logger,
     );
     expect(transport.kind).toBe('smtp');
@@ -39,7 +44,7 @@ describe('createMailTransport', () => {
     '',
   ])('refuses the recipient %j before connecting', async (to) => {
     const transport = createMailTransport(
-      { kind: 'smtp', url: 'smtp://127.0.0.1:1', from: 'Sejf <no-reply@example.pl>' },
+      { kind: 'smtp', url: 'smtp://127.0.0.1:1', from: 'Sejf <no-reply@example.pl>', requireTls: false },
       fakeLogger(),
     );
     await expect(transport.send(to, mail)).rejects.toThrow(/one plain e-mail address/);

@@ -41,6 +41,7 @@ export function createMailTransport(config: MailConfig, logger: MailLogger): Mai
 function createSmtpTransport(config: Extract<MailConfig, { kind: 'smtp' }>): MailTransport {
   const transporter = nodemailer.createTransport({
     url: config.url,
+    requireTLS: config.requireTls,
     // Messages never reference files or URLs; refuse them should one ever slip in.
     disableFileAccess: true,
     disableUrlAccess: true,

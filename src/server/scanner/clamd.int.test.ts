@@ -3,8 +3,8 @@ import net from 'node:net';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { ScannerConfig } from '../config.js';
 import { createClamdScanner } from './clamd.js';
-import { ScannerUnavailableError } from './virus-scanner.js';
-import type { VirusScanner } from './virus-scanner.js';
+import { ScannerUnavailableError } from './scanning.js';
+import type { VirusScanner } from './scanning.js';
 
 const { clamd } = inject('services');
 

@@ -1,7 +1,11 @@
 import net from 'node:net';
 import type { ScannerConfig } from '../config.js';
-import { ScannerUnavailableError } from './virus-scanner.js';
-import type { ScanSession, ScanVerdict, VirusScanner } from './virus-scanner.js';
+import {
+  ScannerUnavailableError,
+  type ScanSession,
+  type ScanVerdict,
+  type VirusScanner,
+} from './scanning.js';
 
 type ClamdConfig = Extract<ScannerConfig, { kind: 'clamd' }>;
 

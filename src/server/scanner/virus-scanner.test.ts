@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createVirusScanner, ScannerUnavailableError } from './virus-scanner.js';
+import { ScannerUnavailableError } from './scanning.js';
+import { createVirusScanner } from './virus-scanner.js';
 
 function fakeLogger() {
   return { warn: vi.fn(), info: vi.fn(), error: vi.fn() };

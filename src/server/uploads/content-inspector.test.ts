@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { createContentInspector } from './content-inspector.js';
-import type { InspectionResult } from './content-inspector.js';
+import type { InspectionResult } from './inspection.js';
 
 function inspect(chunks: Buffer[]): InspectionResult {
   const inspector = createContentInspector();

@@ -1,5 +1,5 @@
-import { allowedTypes } from './content-inspector.js';
-import type { FileKind } from './content-inspector.js';
+import { allowedTypes } from './inspection.js';
+import type { FileKind } from './inspection.js';
 
 export type FileNameCheck =
   | { ok: true; name: string }

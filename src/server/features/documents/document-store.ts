@@ -11,7 +11,7 @@ import type { Database, Tx } from '../../db/database.js';
 import { AppError } from '../../errors.js';
 import type { Actor } from '../../http/access.js';
 import type { Logger } from '../../logger.js';
-import type { VirusScanner } from '../../scanner/virus-scanner.js';
+import type { VirusScanner } from '../../scanner/scanning.js';
 import type { FileStorage } from '../../storage/file-storage.js';
 import { extensionMatches, validateFileName } from '../../uploads/file-name.js';
 import type { AuditService } from '../audit/audit.service.js';

@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import { Transform, type Readable } from 'node:stream';
 import { createEncryptStream } from '../../crypto/chunked-aead.js';
 import { AppError } from '../../errors.js';
-import type { ScanVerdict, VirusScanner } from '../../scanner/virus-scanner.js';
+import type { ScanVerdict, VirusScanner } from '../../scanner/scanning.js';
 import type { FileStorage } from '../../storage/file-storage.js';
-import { createContentInspector, type InspectionResult } from '../../uploads/content-inspector.js';
+import { createContentInspector } from '../../uploads/content-inspector.js';
+import type { InspectionResult } from '../../uploads/inspection.js';
 
 export type StoredUpload = {
   sizeBytes: number;

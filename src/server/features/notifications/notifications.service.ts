@@ -34,7 +34,7 @@ export function createNotificationService(deps: {
   db: Database;
   keyring: Pick<Keyring, 'seal' | 'open'>;
   transport: MailTransport;
-  config: Pick<Config, 'publicUrl'>;
+  config: Pick<Config, 'publicUrl' | 'invitationTtlHours'>;
   clock: Clock;
   logger: Pick<Logger, 'warn' | 'error' | 'info'>;
   /** Asks the job runner to deliver soon; the periodic schedule is the safety net. */
@@ -87,7 +87,9 @@ export function createNotificationService(deps: {
               const params = readParams(row.id, row.paramsEncrypted);
               const mail = renderMail(templateSchema.parse(row.template), row.locale, {
                 baseUrl,
-                ...(params.invitationCode ? { invitationCode: params.invitationCode } : {}),
+                ...(params.invitationCode
+                  ? { invitationCode: params.invitationCode, invitationValidHours: config.invitationTtlHours }
+                  : {}),
               });
               await transport.send(row.toEmail, mail);
               await markSent(tx, row.id, clock.now());
@@ -120,7 +122,9 @@ export function createNotificationService(deps: {
         const params = readParams(row.id, row.paramsEncrypted);
         const mail = renderMail(templateSchema.parse(row.template), row.locale, {
           baseUrl,
-          ...(params.invitationCode ? { invitationCode: params.invitationCode } : {}),
+          ...(params.invitationCode
+            ? { invitationCode: params.invitationCode, invitationValidHours: config.invitationTtlHours }
+            : {}),
         });
         return {
           id: row.id,

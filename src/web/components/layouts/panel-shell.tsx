@@ -1,5 +1,5 @@
 import { ActionIcon, Box, Button, Container, Group, Text, Tooltip } from '@mantine/core';
-import { IconFileText, IconLogout, IconUserCircle } from '@tabler/icons-react';
+import { IconLogout } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useActiveSession } from '../../lib/session';
@@ -17,8 +17,8 @@ export function PanelShell() {
   const { pathname } = useLocation();
   useFocusHeadingOnNavigate();
   const links = [
-    { to: '/panel', label: t('nav.documents'), icon: IconFileText },
-    { to: '/account', label: t('nav.account'), icon: IconUserCircle },
+    { to: '/panel', label: t('nav.documents') },
+    { to: '/account', label: t('nav.account') },
   ];
   return (
     <Box mih="100vh" bg="gray.0" fz="lg">
@@ -56,7 +56,7 @@ export function PanelShell() {
             </Group>
           </Group>
           <Group component="nav" aria-label={t('shell.mainNavigation')} gap="xs" mt="xs" grow>
-            {links.map(({ to, label, icon: Icon }) => {
+            {links.map(({ to, label }) => {
               const isActive = pathname === to || pathname.startsWith(`${to}/`);
               return (
                 <Button
@@ -65,7 +65,6 @@ export function PanelShell() {
                   to={to}
                   size="md"
                   variant={isActive ? 'filled' : 'default'}
-                  leftSection={<Icon size={20} aria-hidden />}
                   aria-current={isActive ? 'page' : undefined}
                 >
                   {label}

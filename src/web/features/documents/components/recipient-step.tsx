@@ -1,8 +1,10 @@
 import { Alert, Button, Group, Select, Stack } from '@mantine/core';
-import { IconInfoCircle } from '@tabler/icons-react';
+import { IconInfoCircle, IconUsers } from '@tabler/icons-react';
+import { Link } from 'react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CollaboratorListItem } from '../../../../shared/api/collaborators';
+import { EmptyState } from '../../../components/empty-state';
 import { ErrorAlert } from '../../../components/error-alert';
 import { LoadingState } from '../../../components/query-state';
 import { useCollaborators } from '../../collaborators/api/get-collaborators';
@@ -34,6 +36,21 @@ export function RecipientStep({ selectedId, onSelect, onNext }: RecipientStepPro
     );
   }
   const list = collaborators.data;
+  if (list.length === 0) {
+    return (
+      <EmptyState
+        headingOrder={3}
+        icon={<IconUsers size={26} />}
+        title={t('documents.send.noCollaborators')}
+        description={t('documents.send.noCollaboratorsText')}
+        action={
+          <Button component={Link} to="/collaborators?new=1">
+            {t('dashboard.addCollaborator')}
+          </Button>
+        }
+      />
+    );
+  }
   const selected = list.find((collaborator) => collaborator.id === selectedId) ?? null;
 
   return (

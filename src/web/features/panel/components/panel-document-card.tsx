@@ -1,5 +1,5 @@
 import { Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconDownload, IconLock } from '@tabler/icons-react';
+import { IconDownload, IconFile, IconLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { PanelDocument } from '../../../../shared/api/documents';
@@ -42,7 +42,7 @@ export function PanelDocumentCard({ document, isLinked = true, onDownload }: Pan
           </Title>
           {isNew && (
             <Badge
-              color="orange"
+              color="sejf"
               variant="filled"
               size="lg"
               radius="sm"
@@ -60,32 +60,34 @@ export function PanelDocumentCard({ document, isLinked = true, onDownload }: Pan
         </Text>
         <Stack component="ul" gap="xs" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
           {document.files.map((file) => (
-            <li key={file.id}>
+            <Paper component="li" key={file.id} bg="gray.0" p="sm" radius="md">
+              <Group gap="sm" wrap="nowrap">
+                <IconFile size={24} aria-hidden style={{ flexShrink: 0 }} />
+                <Stack gap={0} miw={0}>
+                  <Text fw={600} style={{ wordBreak: 'break-word' }}>
+                    {file.fileName}
+                  </Text>
+                  <Text size="sm" c="dimmed">
+                    {formatBytes(file.sizeBytes, locale)}
+                  </Text>
+                </Stack>
+              </Group>
               <Button
                 component="a"
                 href={`/api/panel/documents/${document.id}/files/${file.id}/download`}
                 download
                 size="lg"
                 fullWidth
-                justify="space-between"
+                mt="sm"
                 leftSection={<IconDownload size={22} aria-hidden />}
-                rightSection={
-                  <Text span size="sm">
-                    {formatBytes(file.sizeBytes, locale)}
-                  </Text>
-                }
-                aria-label={t('panel.downloadFile', {
-                  name: file.fileName,
-                  size: formatBytes(file.sizeBytes, locale),
-                })}
+                aria-label={t('panel.downloadFile', { name: file.fileName })}
                 onClick={() => {
                   onDownload?.(document);
                 }}
-                styles={{ label: { overflow: 'hidden', textOverflow: 'ellipsis' } }}
               >
-                {file.fileName}
+                {t('panel.download')}
               </Button>
-            </li>
+            </Paper>
           ))}
         </Stack>
         <Group gap={6} wrap="nowrap">
