@@ -24,14 +24,24 @@ describe('health, readiness, public settings, API description and metrics', () =
 
   it('tells the web app its limits', async () => {
     const config = (await t.client().get('/api/config')).json<Record<string, unknown>>();
-    expect(config).toMatchObject({ uploadMaxBytes: 1048576, devOutbox: true, virusScanning: false, sessionIdleMinutes: 30 });
+    expect(config).toMatchObject({
+      uploadMaxBytes: 1048576,
+      devOutbox: true,
+      virusScanning: false,
+      sessionIdleMinutes: 30,
+    });
     expect(config.allowedExtensions).toEqual(['pdf', 'xml', 'png', 'jpg', 'jpeg', 'xlsx', 'csv']);
   });
 
   it('publishes OpenAPI 3.1 with every route and a browsable reference', async () => {
-    const spec = (await t.client().get('/api/openapi.json')).json<{ openapi: string; paths: Record<string, unknown> }>();
+    const spec = (await t.client().get('/api/openapi.json')).json<{
+      openapi: string;
+      paths: Record<string, unknown>;
+    }>();
     expect(spec.openapi).toBe('3.1.0');
-    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/documents', '/api/auth/login', '/api/audit']));
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining(['/api/documents', '/api/auth/login', '/api/audit']),
+    );
     const docs = await t.client().get('/api/docs/');
     expect(docs.status).toBe(200);
     expect(docs.body).toContain('swagger');
@@ -40,7 +50,9 @@ describe('health, readiness, public settings, API description and metrics', () =
 
   it('serves Prometheus metrics only with the token', async () => {
     expect((await t.client().get('/metrics')).status).toBe(404);
-    expect((await t.client().get('/metrics', { headers: { authorization: 'Bearer wrong' } })).status).toBe(404);
+    expect((await t.client().get('/metrics', { headers: { authorization: 'Bearer wrong' } })).status).toBe(
+      404,
+    );
     const metrics = await t.client().get('/metrics', { headers: { authorization: `Bearer ${token}` } });
     expect(metrics.status).toBe(200);
     expect(metrics.body).toContain('sejf_http_requests_total');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTime, optionalText } from './common.js';
+import { clearableText, isoDateTime, optionalText } from './common.js';
 
 export const taxModeSchema = z.enum(['invoice', 'bill']);
 export type TaxMode = z.infer<typeof taxModeSchema>;
@@ -52,7 +52,11 @@ export const collaboratorInputSchema = z.object({
 });
 export type CollaboratorInput = z.input<typeof collaboratorInputSchema>;
 
-export const collaboratorUpdateSchema = collaboratorInputSchema.partial();
+export const collaboratorUpdateSchema = collaboratorInputSchema
+  .omit({ phone: true, nip: true, pesel: true })
+  .partial()
+  .extend({ phone: clearableText(40), nip: clearableText(20), pesel: clearableText(20) });
+export type CollaboratorUpdate = z.output<typeof collaboratorUpdateSchema>;
 
 export const collaboratorQuerySchema = z.object({
   q: z.string().trim().max(100).optional(),

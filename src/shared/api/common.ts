@@ -26,6 +26,13 @@ export const errorBodySchema = z.object({
   }),
 });
 
+/** An optional field of an update: absent means unchanged; null or empty means clear it. */
+export const clearableText = (max: number) =>
+  z
+    .union([z.null(), z.string().trim().max(max)])
+    .optional()
+    .transform((value) => (value === '' ? null : value));
+
 /** A string field from a form: trimmed, and empty means absent. */
 export const optionalText = (max: number) =>
   z

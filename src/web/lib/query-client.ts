@@ -1,6 +1,6 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { isApiError } from './api-error';
-import { anonymousSession, sessionQueryKey } from './session';
+import { anonymousSession, sessionQueryKey, type Session } from './session';
 import { reportSessionLost } from './session-events';
 
 /**
@@ -12,6 +12,11 @@ function handleAccessError(queryClient: QueryClient, error: unknown): void {
     return;
   }
   if (error.code === 'session_expired' || error.code === 'unauthenticated') {
+    // Requests in flight fail one after another; the first says why (expired), the rest only
+    // that the cookie is gone.
+    if (queryClient.getQueryData<Session>(sessionQueryKey)?.state === 'anonymous') {
+      return;
+    }
     queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionQueryKey[0] });
     queryClient.setQueryData(sessionQueryKey, anonymousSession);
     reportSessionLost(error.code === 'session_expired' ? 'expired' : 'signed_out');

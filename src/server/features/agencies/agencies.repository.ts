@@ -66,6 +66,14 @@ export async function insertSetupToken(tx: Tx, id: string, tokenHash: Buffer, no
   await tx.insert(setupTokens).values({ id, tokenHash, createdAt: now });
 }
 
+export async function isSetupTokenUnused(tx: Tx, tokenHash: Buffer): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: setupTokens.id })
+    .from(setupTokens)
+    .where(and(eq(setupTokens.tokenHash, tokenHash), isNull(setupTokens.usedAt)));
+  return row !== undefined;
+}
+
 /** Consumes the token if it is the current unused one; the row lock makes two setups race safely. */
 export async function consumeSetupToken(tx: Tx, tokenHash: Buffer, now: Date): Promise<boolean> {
   const [row] = await tx

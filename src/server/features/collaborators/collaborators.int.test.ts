@@ -256,4 +256,18 @@ describe('collaborators', () => {
       expect(audit.body).not.toContain(value);
     }
   });
+
+  it('clears an optional field sent as null or empty, keeps one left out, and still checks the tax rules', async () => {
+    const created = await create({ phone: '600 123 456', taxMode: 'invoice' });
+    const cleared = await agency.owner.patch(`/api/collaborators/${created.id}`, { phone: null, pesel: '' });
+    expect(cleared.status, cleared.body).toBe(200);
+    expect(cleared.json()).toMatchObject({ phone: null, pesel: null, nip: created.nip });
+    const kept = await agency.owner.patch(`/api/collaborators/${created.id}`, { fullName: 'Imię Nazwisko' });
+    expect(kept.json()).toMatchObject({ phone: null, nip: created.nip });
+    const noNip = await agency.owner.patch(`/api/collaborators/${created.id}`, { nip: null });
+    expect(noNip.status).toBe(400);
+    expect(noNip.json()).toMatchObject({
+      error: { code: 'nip_required_for_invoice', details: { field: 'nip' } },
+    });
+  });
 });

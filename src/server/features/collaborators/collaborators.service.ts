@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { CollaboratorInput, CollaboratorStatus, TaxMode } from '../../../shared/api/collaborators.js';
+import type {
+  CollaboratorInput,
+  CollaboratorStatus,
+  CollaboratorUpdate,
+  TaxMode,
+} from '../../../shared/api/collaborators.js';
 import { maskPesel } from '../../../shared/identifiers.js';
 import type { Clock } from '../../clock.js';
 import type { Database, Tx } from '../../db/database.js';
@@ -181,7 +186,7 @@ export function createCollaboratorService(deps: { db: Database; clock: Clock; au
       }
     },
 
-    async update(actor: Actor, id: string, input: Partial<CollaboratorInput>) {
+    async update(actor: Actor, id: string, input: CollaboratorUpdate) {
       try {
         return await db.tenant(actor, async (tx) => {
           const current = await loadOne(tx, actor, id);
@@ -191,10 +196,10 @@ export function createCollaboratorService(deps: { db: Database; clock: Clock; au
           const fields = normalizeFields({
             fullName: input.fullName ?? current.fullName,
             email: input.email ?? current.email,
-            phone: input.phone === undefined ? (current.phone ?? undefined) : input.phone,
+            phone: input.phone === undefined ? (current.phone ?? undefined) : (input.phone ?? undefined),
             knfNumber: input.knfNumber ?? current.knfNumber,
-            nip: input.nip === undefined ? (current.nip ?? undefined) : input.nip,
-            pesel: input.pesel === undefined ? (current.pesel ?? undefined) : input.pesel,
+            nip: input.nip === undefined ? (current.nip ?? undefined) : (input.nip ?? undefined),
+            pesel: input.pesel === undefined ? (current.pesel ?? undefined) : (input.pesel ?? undefined),
             taxMode: input.taxMode ?? current.taxMode,
           });
           const changed = Object.keys(fields).filter(

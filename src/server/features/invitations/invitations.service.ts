@@ -204,8 +204,9 @@ export function createInvitationService(deps: {
       if (failures >= maxCodeFailuresPerIp) {
         await lockThrottle(tx, failure.throttleKey, addMinutes(now, config.login.lockoutMinutes));
       }
-      if (failure.found) {
-        const invitation = failure.found.invitation;
+      // Only an invitation still waiting to be accepted counts attempts; a used or revoked one stays as it is.
+      const invitation = failure.found?.invitation;
+      if (invitation && !invitation.acceptedAt && !invitation.revokedAt) {
         const attempts = invitation.failedAttempts + 1;
         await updateInvitation(tx, invitation.id, {
           failedAttempts: attempts,
