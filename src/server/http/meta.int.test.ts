@@ -23,7 +23,7 @@ describe('health, readiness, public settings, API description and metrics', () =
   });
 
   it('tells the web app its limits', async () => {
-    const config = (await t.client().get('/api/config')).json<Record<string, unknown>>();
+    const config = (await t.client().get('/api/config')).json();
     expect(config).toMatchObject({
       uploadMaxBytes: 1048576,
       devOutbox: true,
