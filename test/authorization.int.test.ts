@@ -328,6 +328,26 @@ describe('authorization of every route', () => {
     expect(failures).toEqual([]);
   });
 
+  it("refuses an upload to another agency's collaborator with 404 and stores nothing", async () => {
+    const keysBefore: string[] = [];
+    for await (const object of t.platform.storage.list('agencies/')) {
+      keysBefore.push(object.key);
+    }
+    const body = documentUpload(janB.collaboratorId, [{ fileName: 'cudzy.pdf', content: samplePdf() }]);
+    const response = await a.owner.request('POST', '/api/documents', {
+      payload: body.payload,
+      headers: { 'content-type': body.contentType },
+    });
+    expect(response.status).toBe(404);
+    expect(response.json()).toMatchObject({ error: { code: 'not_found' } });
+    const keysAfter: string[] = [];
+    for await (const object of t.platform.storage.list('agencies/')) {
+      keysAfter.push(object.key);
+    }
+    expect(keysAfter.sort()).toEqual(keysBefore.sort());
+    expect((await janB.client.get('/api/panel/documents')).json<unknown[]>()).toHaveLength(1);
+  });
+
   it("keeps one collaborator out of another collaborator's documents in the same agency", async () => {
     const body = documentUpload(jan.collaboratorId, [{ fileName: 'jan.pdf', content: samplePdf() }]);
     const doc = (

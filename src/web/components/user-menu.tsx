@@ -39,7 +39,7 @@ export function UserMenu() {
           onClick={() => {
             logout.mutate(undefined, {
               onSettled: () => {
-                void navigate('/login', { state: { notice: 'logged_out' } });
+                void navigate('/login');
               },
             });
           }}

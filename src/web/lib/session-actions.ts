@@ -5,6 +5,7 @@ import type { Locale } from '../../shared/api/common';
 import { apiRequest, apiSend } from './api-client';
 import { changeLocale } from './i18n';
 import { anonymousSession, sessionQueryKey, useSession } from './session';
+import { setLoginNotice } from './session-events';
 
 /** Ends the session on the server and forgets everything this tab had loaded. */
 export function useLogout() {
@@ -12,6 +13,7 @@ export function useLogout() {
   return useMutation({
     mutationFn: () => apiSend('/api/auth/logout', { method: 'POST' }),
     onSettled: () => {
+      setLoginNotice('logged_out');
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionQueryKey[0] });
       queryClient.setQueryData(sessionQueryKey, anonymousSession);
     },

@@ -45,7 +45,7 @@ export function PanelShell() {
                   onClick={() => {
                     logout.mutate(undefined, {
                       onSettled: () => {
-                        void navigate('/login', { state: { notice: 'logged_out' } });
+                        void navigate('/login');
                       },
                     });
                   }}

@@ -13,9 +13,9 @@ export function RootLayout() {
 
   useEffect(
     () =>
-      onSessionLost((reason) => {
+      onSessionLost(() => {
         notifications.clean();
-        void navigate('/login', { replace: true, state: { notice: reason } });
+        void navigate('/login', { replace: true });
       }),
     [navigate],
   );

@@ -42,7 +42,7 @@ export function AccountPage() {
             onClick={() => {
               logout.mutate(undefined, {
                 onSettled: () => {
-                  void navigate('/login', { state: { notice: 'logged_out' } });
+                  void navigate('/login');
                 },
               });
             }}

@@ -1,27 +1,28 @@
 import { Alert, Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconInfoCircle } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useNavigate } from 'react-router';
-import { z } from 'zod';
+import { Link, useNavigate } from 'react-router';
 import { ErrorAlert } from '../../../components/error-alert';
 import { AuthLayout } from '../../../components/layouts/auth-layout';
 
 import { focusFirstError } from '../../../lib/form-errors';
 import { homePathOf } from '../../../lib/session';
+import { clearLoginNotice, peekLoginNotice } from '../../../lib/session-events';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { useLogin } from '../api/login';
 
-const noticeSchema = z.object({ notice: z.enum(['expired', 'signed_out', 'logged_out']) });
-
 function LoginNotice() {
   const { t } = useTranslation();
-  const location = useLocation();
-  const parsed = noticeSchema.safeParse(location.state);
-  if (!parsed.success) {
+  // Read once: the notice explains this visit to the login page, not the next one.
+  const [notice] = useState(peekLoginNotice);
+  useEffect(() => {
+    clearLoginNotice();
+  }, []);
+  if (notice === null) {
     return null;
   }
-  const notice = parsed.data.notice;
   return (
     <Alert
       color={notice === 'logged_out' ? 'teal' : 'yellow'}
