@@ -21,10 +21,16 @@ function newestMtime(dir: string): number {
 export default function setup(): void {
   const stamp = path.join(root, 'dist', '.build-stamp');
   const builtAt = fs.existsSync(stamp) ? fs.statSync(stamp).mtimeMs : 0;
-  if (builtAt > newestMtime(path.join(root, 'src')) && fs.existsSync(path.join(root, 'dist/web/index.html'))) {
+  if (
+    builtAt > newestMtime(path.join(root, 'src')) &&
+    fs.existsSync(path.join(root, 'dist/web/index.html'))
+  ) {
     return;
   }
-  const result = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (result.status !== 0) {
     throw new Error('The build for the browser tests failed');
   }

@@ -6,63 +6,11 @@ import { mailTemplates, renderMail } from './templates.js';
 import type { MailTemplate } from './templates.js';
 import { createMailTransport } from './transport.js';
 import type { MailTransport } from './transport.js';
+import { decodeBody, decodeHeader, parsePart, partsOf } from '../../../test/support/mime.js';
 
 const baseUrl = 'https://sejf.agencja-przyklad.pl';
 const from = 'Sejf <no-reply@agencja-przyklad.pl>';
 const code = 'ABCD-EFGH-JKLM';
-
-type MimePart = { headers: Map<string, string>; body: string };
-
-function parsePart(raw: string): MimePart {
-  const split = raw.indexOf('\r\n\r\n');
-  const head = raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ');
-  const headers = new Map<string, string>();
-  for (const line of head.split('\r\n')) {
-    const colon = line.indexOf(':');
-    headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
-  }
-  return { headers, body: raw.slice(split + 4) };
-}
-
-function decodeBody(part: MimePart): string {
-  const encoding = part.headers.get('content-transfer-encoding')?.toLowerCase() ?? '7bit';
-  if (encoding === 'base64') {
-    return Buffer.from(part.body, 'base64').toString('utf8');
-  }
-  if (encoding === 'quoted-printable') {
-    const bytes = part.body
-      .replace(/=\r\n/g, '')
-      .replace(/=([0-9A-F]{2})/gi, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-    return Buffer.from(bytes, 'latin1').toString('utf8');
-  }
-  return part.body;
-}
-
-function decodeHeader(value: string): string {
-  return value
-    .replace(/(=\?[^?]+\?[QB]\?[^?]*\?=)\s+(?==\?)/gi, '$1')
-    .replace(/=\?UTF-8\?([QB])\?([^?]*)\?=/gi, (_match, kind: string, text: string) =>
-      kind.toUpperCase() === 'B'
-        ? Buffer.from(text, 'base64').toString('utf8')
-        : Buffer.from(
-            text
-              .replace(/_/g, ' ')
-              .replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))),
-            'latin1',
-          ).toString('utf8'),
-    );
-}
-
-function partsOf(message: MimePart): MimePart[] {
-  const boundary = /boundary="?([^";]+)"?/.exec(message.headers.get('content-type') ?? '')?.[1];
-  if (boundary === undefined) {
-    return [];
-  }
-  return message.body
-    .split(`--${boundary}`)
-    .slice(1, -1)
-    .map((part) => parsePart(part.replace(/^\r\n/, '').replace(/\r\n$/, '')));
-}
 
 describe('SMTP mail transport against a real SMTP server', () => {
   let peer: SmtpPeer;

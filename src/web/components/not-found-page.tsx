@@ -1,6 +1,7 @@
 import { Button, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useLogout } from '../lib/session-actions';
 import { usePageTitle } from '../lib/use-page-title';
 import { AuthLayout } from './layouts/auth-layout';
 
@@ -24,6 +25,7 @@ export function NotFoundPage() {
 
 export function NoAgencyPage() {
   const { t } = useTranslation();
+  const logout = useLogout();
   usePageTitle(t('common.noAgency'));
   return (
     <AuthLayout>
@@ -32,6 +34,16 @@ export function NoAgencyPage() {
           {t('common.noAgency')}
         </Title>
         <Text>{t('common.noAgencyText')}</Text>
+        <Button
+          variant="default"
+          w="fit-content"
+          loading={logout.isPending}
+          onClick={() => {
+            logout.mutate();
+          }}
+        >
+          {t('common.logout')}
+        </Button>
       </Stack>
     </AuthLayout>
   );

@@ -1,4 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import {
+  decodeBody,
+  decodeHeader,
+  leavesOf,
+  parsePart,
+  type MimePart,
+} from '../../../../test/support/mime.js';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, publicUrl, type TestApp, type TestClient } from '../../../../test/harness.js';
@@ -57,60 +64,6 @@ const forbiddenTexts = [
   'pazdziernik',
   'October',
 ];
-
-type MimePart = { headers: Map<string, string>; body: string };
-
-function parsePart(raw: string): MimePart {
-  const split = raw.indexOf('\r\n\r\n');
-  const head = raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ');
-  const headers = new Map<string, string>();
-  for (const line of head.split('\r\n')) {
-    const colon = line.indexOf(':');
-    headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
-  }
-  return { headers, body: raw.slice(split + 4) };
-}
-
-function decodeBody(part: MimePart): string {
-  const encoding = part.headers.get('content-transfer-encoding')?.toLowerCase() ?? '7bit';
-  if (encoding === 'base64') {
-    return Buffer.from(part.body, 'base64').toString('utf8');
-  }
-  if (encoding === 'quoted-printable') {
-    const bytes = part.body
-      .replace(/=\r\n/g, '')
-      .replace(/=([0-9A-F]{2})/gi, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-    return Buffer.from(bytes, 'latin1').toString('utf8');
-  }
-  return part.body;
-}
-
-function decodeHeader(value: string): string {
-  return value
-    .replace(/(=\?[^?]+\?[QB]\?[^?]*\?=)\s+(?==\?)/gi, '$1')
-    .replace(/=\?UTF-8\?([QB])\?([^?]*)\?=/gi, (_match, kind: string, text: string) =>
-      kind.toUpperCase() === 'B'
-        ? Buffer.from(text, 'base64').toString('utf8')
-        : Buffer.from(
-            text
-              .replace(/_/g, ' ')
-              .replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))),
-            'latin1',
-          ).toString('utf8'),
-    );
-}
-
-/** The leaf parts of a MIME message, however deeply nested. */
-function leavesOf(part: MimePart): MimePart[] {
-  const boundary = /boundary="?([^";]+)"?/.exec(part.headers.get('content-type') ?? '')?.[1];
-  if (boundary === undefined) {
-    return [part];
-  }
-  return part.body
-    .split(`--${boundary}`)
-    .slice(1, -1)
-    .flatMap((child) => leavesOf(parsePart(child.replace(/^\r\n/, '').replace(/\r\n$/, ''))));
-}
 
 type ReadMail = { subject: string; headers: string; text: string; html: string; leaves: MimePart[] };
 

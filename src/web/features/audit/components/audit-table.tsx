@@ -75,7 +75,7 @@ export function AuditTable({ events }: { events: readonly AuditEvent[] }) {
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <DateText value={event.at} withTime />
               </Table.Td>
-              <Table.Td>{event.actorName ?? t('audit.system')}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{event.actorName ?? t('audit.system')}</Table.Td>
               <Table.Td>
                 {isKnownEvent(event.event) ? t(`audit.events.${event.event}`) : event.event}
               </Table.Td>

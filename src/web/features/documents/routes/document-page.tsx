@@ -1,6 +1,7 @@
 import { Anchor, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconDownload, IconLock, IconTrash } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { DocumentDetail } from '../../../../shared/api/documents';
@@ -15,6 +16,7 @@ import { QueryState } from '../../../components/query-state';
 import { useLocale } from '../../../lib/i18n';
 import { useDeleteDocument } from '../api/delete-document';
 import { useDocument } from '../api/get-document';
+import { documentsQueryKey } from '../api/get-documents';
 import { ReceiptsTimeline } from '../components/receipts-timeline';
 
 function DocumentView({ document }: { document: DocumentDetail }) {
@@ -23,6 +25,13 @@ function DocumentView({ document }: { document: DocumentDetail }) {
   const navigate = useNavigate();
   const confirm = useConfirm();
   const remove = useDeleteDocument();
+  const queryClient = useQueryClient();
+  // A download by the office is a receipt too; the list below shows it once the server has it.
+  const refreshReceiptsSoon = () => {
+    window.setTimeout(() => {
+      void queryClient.invalidateQueries({ queryKey: documentsQueryKey });
+    }, 1500);
+  };
 
   return (
     <>
@@ -131,6 +140,7 @@ function DocumentView({ document }: { document: DocumentDetail }) {
                       leftSection={<IconDownload size={16} aria-hidden />}
                       aria-label={t('documents.detail.downloadFile', { name: file.fileName })}
                       style={{ flexShrink: 0 }}
+                      onClick={refreshReceiptsSoon}
                     >
                       {t('documents.detail.download')}
                     </Button>
