@@ -92,6 +92,8 @@ export function createAppTheme(t: TFunction) {
       // A dialog's header is not the page's banner landmark (Mantine renders a <header>).
       ModalHeader: { defaultProps: { component: 'div' } },
       DrawerHeader: { defaultProps: { component: 'div' } },
+      ModalTitle: { defaultProps: { fw: 700, fz: 'lg' } },
+      DrawerTitle: { defaultProps: { fw: 700, fz: 'lg' } },
     },
   });
 }

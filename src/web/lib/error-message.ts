@@ -46,7 +46,7 @@ export function useDescribeError(): (error: unknown) => string {
     const parts = [describeCode(error)];
     const fileName = detailOf(error, 'fileName');
     if (fileName !== null) {
-      parts.unshift(t('errors.inFile', { fileName }));
+      parts.push(t('errors.inFile', { fileName }));
     }
     if (
       error.retryAfterSeconds !== null &&

@@ -30,7 +30,6 @@ export function uploadMultipart<S extends z.ZodType>(options: UploadOptions<S>):
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', options.url);
-    xhr.withCredentials = false;
     xhr.setRequestHeader('accept', 'application/json');
     xhr.upload.addEventListener('progress', (event) => {
       if (event.lengthComputable) {
@@ -48,8 +47,10 @@ export function uploadMultipart<S extends z.ZodType>(options: UploadOptions<S>):
       }
       reject(apiErrorFromResponse(xhr.status, xhr.responseText, xhr.getResponseHeader('retry-after')));
     });
+    // The server may refuse a file from its first bytes and close the connection while the
+    // browser is still sending: the browser then reports a bare network error.
     xhr.addEventListener('error', () => {
-      reject(createApiError({ code: 'network_error', status: 0 }));
+      reject(createApiError({ code: navigator.onLine ? 'multipart_invalid' : 'network_error', status: 0 }));
     });
     xhr.addEventListener('abort', () => {
       reject(new DOMException('The upload was cancelled', 'AbortError'));

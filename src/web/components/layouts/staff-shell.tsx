@@ -1,4 +1,4 @@
-import { AppShell, Burger, Divider, Group, NavLink, ScrollArea } from '@mantine/core';
+import { AppShell, Box, Burger, Divider, Group, NavLink, ScrollArea } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconFileText,
@@ -87,18 +87,23 @@ export function StaffShell() {
       </a>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="md" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('shell.menu')} />
             <Brand />
-            <AgencySwitcher />
+            <Box visibleFrom="md" ml="sm">
+              <AgencySwitcher />
+            </Box>
           </Group>
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap">
             <LanguageSwitch />
             <UserMenu />
           </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t('shell.mainNavigation')}>
+        <Box hiddenFrom="md" px="xs" pb="xs">
+          <AgencySwitcher />
+        </Box>
         <AppShell.Section grow component={ScrollArea}>
           {items.map(renderItem)}
         </AppShell.Section>

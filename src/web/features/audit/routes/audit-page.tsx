@@ -8,7 +8,7 @@ import { EmptyState } from '../../../components/empty-state';
 import { ErrorAlert } from '../../../components/error-alert';
 import { PageHeader } from '../../../components/page-header';
 import { LoadingState } from '../../../components/query-state';
-import { warsawEndOfDay, warsawStartOfDay } from '../../../lib/months';
+import { warsawEndOfDay, warsawStartOfDay } from '../../../lib/calendar';
 import { useAuditActors } from '../api/get-audit-actors';
 import { useAuditEvents } from '../api/get-audit-events';
 import { AuditTable } from '../components/audit-table';

@@ -1,8 +1,9 @@
-import { Anchor, Table, Text } from '@mantine/core';
+import { Anchor, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { CollaboratorListItem } from '../../../../shared/api/collaborators';
 import { formatNip } from '../../../../shared/identifiers';
+import { CollaboratorRowAction } from './collaborator-row-action';
 import { CollaboratorStatusBadge } from './collaborator-status-badge';
 import { TaxModeText } from './tax-mode-text';
 
@@ -21,6 +22,9 @@ export function CollaboratorsTable({ collaborators }: { collaborators: readonly 
             <Table.Th scope="col">{t('collaborators.columns.pesel')}</Table.Th>
             <Table.Th scope="col">{t('collaborators.columns.taxMode')}</Table.Th>
             <Table.Th scope="col">{t('collaborators.columns.status')}</Table.Th>
+            <Table.Th scope="col">
+              <VisuallyHidden>{t('team.columns.actions')}</VisuallyHidden>
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -29,8 +33,8 @@ export function CollaboratorsTable({ collaborators }: { collaborators: readonly 
               key={collaborator.id}
               className="clickable-row"
               onClick={(event) => {
-                // The link itself handles its own clicks (and middle clicks, and the keyboard).
-                if (!(event.target instanceof HTMLAnchorElement)) {
+                // Links and buttons in the row handle their own clicks (and the keyboard).
+                if (!(event.target instanceof Element && event.target.closest('a, button'))) {
                   void navigate(`/collaborators/${collaborator.id}`);
                 }
               }}
@@ -53,6 +57,9 @@ export function CollaboratorsTable({ collaborators }: { collaborators: readonly 
               </Table.Td>
               <Table.Td>
                 <CollaboratorStatusBadge collaborator={collaborator} />
+              </Table.Td>
+              <Table.Td ta="right">
+                <CollaboratorRowAction collaborator={collaborator} />
               </Table.Td>
             </Table.Tr>
           ))}

@@ -9,7 +9,7 @@ import type { DocumentListItem } from '../../../../shared/api/documents';
 import { ErrorAlert } from '../../../components/error-alert';
 import { useDescribeError } from '../../../lib/error-message';
 import { applyApiError, focusFirstError } from '../../../lib/form-errors';
-import { monthFromPicker, monthToPicker, previousMonth } from '../../../lib/months';
+import { monthFromPicker, monthToPicker, previousMonth } from '../../../lib/calendar';
 import type { UploadProgress } from '../../../lib/upload';
 import { useUploadDocument } from '../api/upload-document';
 import { FilePicker, type FileRules } from './file-picker';

@@ -6,7 +6,7 @@ import { Link, useSearchParams } from 'react-router';
 import { EmptyState } from '../../../components/empty-state';
 import { PageHeader } from '../../../components/page-header';
 import { QueryState } from '../../../components/query-state';
-import { monthFromPicker, monthToPicker } from '../../../lib/months';
+import { monthFromPicker, monthToPicker } from '../../../lib/calendar';
 import { useCollaborators } from '../../collaborators/api/get-collaborators';
 import { useDocuments } from '../api/get-documents';
 import { DocumentsTable } from '../components/documents-table';
