@@ -18,7 +18,9 @@ function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const server = net.createServer().listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => { resolve(address && typeof address === 'object' ? address.port : 0); });
+      server.close(() => {
+        resolve(address && typeof address === 'object' ? address.port : 0);
+      });
     });
   });
 }
@@ -57,7 +59,9 @@ function upload(origin: string, cookie: string, collaboratorId: string, bytes: n
     });
     request.on('response', (response) => {
       response.resume();
-      response.on('end', () => { resolve(response.statusCode ?? 0); });
+      response.on('end', () => {
+        resolve(response.statusCode ?? 0);
+      });
     });
     request.on('error', reject);
     const field = (name: string, value: string) =>

@@ -7,7 +7,11 @@ const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const env = { PUBLIC_URL: 'http://localhost:5173', NODE_ENV: 'development', ...process.env };
 
 const children = [
-  spawn(bin('tsx'), ['watch', '--clear-screen=false', 'src/server/main.ts'], { cwd: root, stdio: 'inherit', env }),
+  spawn(bin('tsx'), ['watch', '--clear-screen=false', 'src/server/main.ts'], {
+    cwd: root,
+    stdio: 'inherit',
+    env,
+  }),
   spawn(bin('vite'), [], { cwd: root, stdio: 'inherit', env }),
 ];
 

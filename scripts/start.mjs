@@ -26,7 +26,9 @@ for (const [part, file] of [
 ]) {
   if (needs(file)) {
     console.log(`Building the ${part} part…`);
-    const result = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs'), part], { stdio: 'inherit' });
+    const result = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs'), part], {
+      stdio: 'inherit',
+    });
     if (result.status !== 0) {
       process.exit(result.status ?? 1);
     }
