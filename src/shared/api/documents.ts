@@ -39,6 +39,8 @@ export type DocumentDetail = z.infer<typeof documentDetailSchema>;
 export const documentQuerySchema = z.object({
   collaboratorId: z.uuid().optional(),
   month: monthSchema.optional(),
+  /** `no`: only documents the collaborator has not opened yet. */
+  opened: z.enum(['yes', 'no']).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });

@@ -41,7 +41,10 @@ export function createDashboardService(deps: {
     async get(actor: Actor) {
       const { start, next } = warsawMonthBounds(deps.clock.now());
       const collaborators = await deps.collaborators.list(actor, { status: 'current' });
-      const invitations = await deps.invitations.list(actor, 'pending');
+      // The dashboard's invitation counts lead to the collaborators list; staff invitations live on the team page.
+      const invitations = (await deps.invitations.list(actor, 'pending')).filter(
+        (i) => i.role === 'collaborator',
+      );
       const counts = await deps.documents.dashboardCounts(actor, start, next);
       return {
         collaborators: {

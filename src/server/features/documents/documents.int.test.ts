@@ -106,6 +106,41 @@ describe('documents: sending to a collaborator panel', () => {
     ).toHaveLength(2);
   });
 
+  it('counts a download without opening the card as opening it, and lists what is still unopened', async () => {
+    const sent = await upload(
+      agency.owner,
+      documentUpload(ewa.collaboratorId, [{ fileName: 'od-razu.pdf', content: samplePdf() }]),
+    );
+    const doc = sent.json<Listed>();
+    const unopenedBefore = (
+      await agency.owner.get(`/api/documents?opened=no&collaboratorId=${ewa.collaboratorId}`)
+    ).json<{
+      items: Listed[];
+      total: number;
+    }>();
+    expect(unopenedBefore.items.map((d) => d.id)).toContain(doc.id);
+    const dashboardBefore = (await agency.owner.get('/api/dashboard')).json<{ unopenedDocuments: number }>();
+    await ewa.client.get(`/api/panel/documents/${doc.id}/files/${doc.files[0]?.id ?? ''}/download`);
+    const panel = (await ewa.client.get('/api/panel/documents')).json<
+      { id: string; openedAt: string | null }[]
+    >();
+    expect(panel.find((d) => d.id === doc.id)?.openedAt).not.toBeNull();
+    const unopenedAfter = (
+      await agency.owner.get(`/api/documents?opened=no&collaboratorId=${ewa.collaboratorId}`)
+    ).json<{
+      items: Listed[];
+      total: number;
+    }>();
+    expect(unopenedAfter.items.map((d) => d.id)).not.toContain(doc.id);
+    expect(unopenedAfter.total).toBe(unopenedBefore.total - 1);
+    const opened = (
+      await agency.owner.get(`/api/documents?opened=yes&collaboratorId=${ewa.collaboratorId}`)
+    ).json<{ items: Listed[] }>();
+    expect(opened.items.map((d) => d.id)).toContain(doc.id);
+    const dashboardAfter = (await agency.owner.get('/api/dashboard')).json<{ unopenedDocuments: number }>();
+    expect(dashboardAfter.unopenedDocuments).toBe(dashboardBefore.unopenedDocuments - 1);
+  });
+
   it('keeps a collaborator out of every owner and staff route', async () => {
     for (const url of ['/api/documents', '/api/collaborators', '/api/audit', '/api/dashboard']) {
       expect((await jan.client.get(url)).status, url).toBe(403);

@@ -67,9 +67,20 @@ export async function deleteFileRow(tx: Tx, fileId: string): Promise<void> {
 export type DocumentFilters = {
   collaboratorId?: string | undefined;
   month?: string | undefined;
+  opened?: 'yes' | 'no' | undefined;
   limit: number;
   offset: number;
 };
+
+/** A timestamp computed in SQL (min(), subqueries), mapped like the column it comes from. */
+const nullableTimestamp = (value: unknown): Date | null =>
+  value instanceof Date ? value : typeof value === 'string' ? new Date(value) : null;
+
+const firstOpenedByCollaborator = sql<Date | null>`(
+  select min(${documentReceipts.at}) from ${documentReceipts}
+  where ${documentReceipts.documentId} = ${documents.id} and ${documentReceipts.kind} = 'opened'
+    and ${documentReceipts.userId} = ${collaborators.userId}
+)`.mapWith(nullableTimestamp);
 
 function visibleDocuments(
   agencyId: string,
@@ -82,18 +93,13 @@ function visibleDocuments(
   if (filters.month) {
     conditions.push(eq(documents.periodMonth, filters.month));
   }
+  if (filters.opened) {
+    conditions.push(
+      sql`${firstOpenedByCollaborator} is ${sql.raw(filters.opened === 'yes' ? 'not null' : 'null')}`,
+    );
+  }
   return and(...conditions);
 }
-
-/** A timestamp computed in SQL (min(), subqueries), mapped like the column it comes from. */
-const nullableTimestamp = (value: unknown): Date | null =>
-  value instanceof Date ? value : typeof value === 'string' ? new Date(value) : null;
-
-const firstOpenedByCollaborator = sql<Date | null>`(
-  select min(${documentReceipts.at}) from ${documentReceipts}
-  where ${documentReceipts.documentId} = ${documents.id} and ${documentReceipts.kind} = 'opened'
-    and ${documentReceipts.userId} = ${collaborators.userId}
-)`.mapWith(nullableTimestamp);
 
 const downloadCount = sql<number>`(
   select count(*)::int from ${documentReceipts}
@@ -124,7 +130,11 @@ export async function listDocuments(tx: Tx, agencyId: string, filters: DocumentF
     .orderBy(desc(documents.publishedAt), desc(documents.id))
     .limit(filters.limit)
     .offset(filters.offset);
-  const [total] = await tx.select({ n: count() }).from(documents).where(where);
+  const [total] = await tx
+    .select({ n: count() })
+    .from(documents)
+    .innerJoin(collaborators, eq(collaborators.id, documents.collaboratorId))
+    .where(where);
   return { rows, total: total?.n ?? 0 };
 }
 
@@ -287,19 +297,6 @@ export async function markDocumentDeleted(tx: Tx, agencyId: string, id: string, 
   }
   await tx.update(documentFiles).set({ wrappedKey: null }).where(eq(documentFiles.documentId, id));
   return true;
-}
-
-export async function countUnopened(tx: Tx, agencyId: string, collaboratorId: string | null) {
-  const conditions: SQL[] = [eq(documents.agencyId, agencyId), eq(documents.status, 'available')];
-  if (collaboratorId) {
-    conditions.push(eq(documents.collaboratorId, collaboratorId));
-  }
-  const [row] = await tx
-    .select({ n: count() })
-    .from(documents)
-    .innerJoin(collaborators, eq(collaborators.id, documents.collaboratorId))
-    .where(and(...conditions, sql`${firstOpenedByCollaborator} is null`));
-  return row?.n ?? 0;
 }
 
 export async function countPublishedInMonth(tx: Tx, agencyId: string, from: Date, to: Date) {

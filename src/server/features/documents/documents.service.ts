@@ -9,7 +9,6 @@ import type { AuditService } from '../audit/audit.service.js';
 import type { DocumentStoreService } from './document-store.js';
 import {
   countPublishedInMonth,
-  countUnopened,
   findDocument,
   hasOpenedReceipt,
   insertReceipt,
@@ -240,7 +239,8 @@ export function createDocumentService(deps: {
     async dashboardCounts(actor: Actor, monthStart: Date, nextMonthStart: Date) {
       return db.tenant(actor, async (tx) => ({
         documentsThisMonth: await countPublishedInMonth(tx, actor.agencyId, monthStart, nextMonthStart),
-        unopenedDocuments: await countUnopened(tx, actor.agencyId, null),
+        unopenedDocuments: (await listDocuments(tx, actor.agencyId, { opened: 'no', limit: 1, offset: 0 }))
+          .total,
       }));
     },
 

@@ -5,6 +5,8 @@ import { apiRequest } from '../../../lib/api-client';
 export type DocumentFilter = {
   collaboratorId?: string | null;
   month?: string | null;
+  /** `no`: only documents their collaborator has not opened yet. */
+  opened?: 'yes' | 'no' | null;
   limit: number;
   offset: number;
 };
@@ -19,6 +21,7 @@ export function useDocuments(filter: DocumentFilter) {
         query: {
           collaboratorId: filter.collaboratorId,
           month: filter.month,
+          opened: filter.opened,
           limit: filter.limit,
           offset: filter.offset,
         },

@@ -12,8 +12,6 @@ import { useDocuments } from '../api/get-documents';
 import { DocumentsTable } from '../components/documents-table';
 
 const pageSize = 25;
-/** The API has no "not opened" filter: the newest this many are fetched and filtered here. */
-const unopenedWindow = 200;
 
 export function DocumentsPage() {
   const { t } = useTranslation();
@@ -26,8 +24,9 @@ export function DocumentsPage() {
   const documents = useDocuments({
     collaboratorId,
     month,
-    limit: isUnopenedOnly ? unopenedWindow : pageSize,
-    offset: isUnopenedOnly ? 0 : (page - 1) * pageSize,
+    opened: isUnopenedOnly ? 'no' : null,
+    limit: pageSize,
+    offset: (page - 1) * pageSize,
   });
 
   const setParam = (key: string, value: string | null) => {
@@ -101,8 +100,7 @@ export function DocumentsPage() {
         </Group>
         <QueryState query={documents}>
           {({ items, total }) => {
-            const visible = isUnopenedOnly ? items.filter((item) => item.firstOpenedAt === null) : items;
-            if (visible.length === 0) {
+            if (items.length === 0) {
               return (
                 <EmptyState
                   icon={<IconFileText size={26} />}
@@ -123,11 +121,11 @@ export function DocumentsPage() {
               <>
                 <Text size="sm" c="dimmed" aria-live="polite">
                   {isUnopenedOnly
-                    ? t('documents.countUnopened', { count: visible.length })
+                    ? t('documents.countUnopened', { count: total })
                     : t('documents.count', { count: total })}
                 </Text>
-                <DocumentsTable documents={visible} />
-                {!isUnopenedOnly && pages > 1 && (
+                <DocumentsTable documents={items} />
+                {pages > 1 && (
                   <Pagination
                     total={pages}
                     value={page}
