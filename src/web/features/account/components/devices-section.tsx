@@ -1,4 +1,4 @@
-import { Badge, Button, Table, Text } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { useConfirm } from '../../../components/confirm-modal';
@@ -9,6 +9,7 @@ import { QueryState } from '../../../components/query-state';
 import { SectionCard } from '../../../components/section-card';
 import { useForgetDevice } from '../api/forget-device';
 import { useDevices } from '../api/get-devices';
+import { AccessList } from './access-list';
 
 /** Browsers Sejf recognises; a login from any other one sends a "new device" e-mail. */
 export function DevicesSection() {
@@ -24,65 +25,44 @@ export function DevicesSection() {
           list.length === 0 ? (
             <EmptyState headingOrder={3} title={t('account.devices.empty')} />
           ) : (
-            <Table.ScrollContainer minWidth={560}>
-              <Table>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('account.sessions.device')}</Table.Th>
-                    <Table.Th scope="col">{t('account.devices.firstSeen')}</Table.Th>
-                    <Table.Th scope="col">{t('account.devices.lastSeen')}</Table.Th>
-                    <Table.Th scope="col" ta="right">
-                      {t('team.columns.actions')}
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {list.map((device) => (
-                    <Table.Tr key={device.id}>
-                      <Table.Td>
-                        <Text size="sm" fw={600} span>
-                          {device.label}
-                        </Text>{' '}
-                        {device.current && (
-                          <Badge color="green" variant="light" radius="sm" style={{ textTransform: 'none' }}>
-                            {t('account.sessions.current')}
-                          </Badge>
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        <DateText value={device.firstSeenAt} />
-                      </Table.Td>
-                      <Table.Td>
-                        <DateText value={device.lastSeenAt} withTime />
-                      </Table.Td>
-                      <Table.Td ta="right">
-                        <Button
-                          size="xs"
-                          variant="default"
-                          aria-label={t('account.devices.forgetLabel', { device: device.label })}
-                          onClick={() => {
-                            confirm({
-                              title: t('account.devices.forgetTitle'),
-                              message: t('account.devices.forgetText'),
-                              confirmLabel: t('account.devices.forget'),
-                              onConfirm: () => {
-                                forget.mutate(device.id, {
-                                  onSuccess: () => {
-                                    notifications.show({ message: t('account.devices.forgotten') });
-                                  },
-                                });
-                              },
-                            });
-                          }}
-                        >
-                          {t('account.devices.forget')}
-                        </Button>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <AccessList
+              label={t('account.devices.title')}
+              items={list.map((device) => ({
+                id: device.id,
+                title: device.label,
+                isCurrent: device.current,
+                facts: [
+                  { label: t('account.devices.firstSeen'), value: <DateText value={device.firstSeenAt} /> },
+                  {
+                    label: t('account.devices.lastSeen'),
+                    value: <DateText value={device.lastSeenAt} withTime />,
+                  },
+                ],
+                action: (
+                  <Button
+                    size="xs"
+                    variant="default"
+                    aria-label={t('account.devices.forgetLabel', { device: device.label })}
+                    onClick={() => {
+                      confirm({
+                        title: t('account.devices.forgetTitle'),
+                        message: t('account.devices.forgetText'),
+                        confirmLabel: t('account.devices.forget'),
+                        onConfirm: () => {
+                          forget.mutate(device.id, {
+                            onSuccess: () => {
+                              notifications.show({ message: t('account.devices.forgotten') });
+                            },
+                          });
+                        },
+                      });
+                    }}
+                  >
+                    {t('account.devices.forget')}
+                  </Button>
+                ),
+              }))}
+            />
           )
         }
       </QueryState>

@@ -1,4 +1,4 @@
-import { Badge, Button, Stack, Table, Text } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { useConfirm } from '../../../components/confirm-modal';
@@ -9,6 +9,7 @@ import { SectionCard } from '../../../components/section-card';
 import { useSessions } from '../api/get-sessions';
 import { useRevokeOtherSessions } from '../api/revoke-other-sessions';
 import { useRevokeSession } from '../api/revoke-session';
+import { AccessList } from './access-list';
 
 /** Where this account is signed in; any other session can be ended from here. */
 export function SessionsSection() {
@@ -57,71 +58,42 @@ export function SessionsSection() {
       {error && <ErrorAlert error={error} focusOnShow />}
       <QueryState query={sessions}>
         {(list) => (
-          <Table.ScrollContainer minWidth={640}>
-            <Table>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('account.sessions.device')}</Table.Th>
-                  <Table.Th scope="col">{t('account.sessions.ip')}</Table.Th>
-                  <Table.Th scope="col">{t('account.sessions.started')}</Table.Th>
-                  <Table.Th scope="col">{t('account.sessions.lastActive')}</Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    {t('team.columns.actions')}
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.map((session) => (
-                  <Table.Tr key={session.id}>
-                    <Table.Td>
-                      <Stack gap={2}>
-                        <Text size="sm" fw={600}>
-                          {session.device}
-                        </Text>
-                        {session.current && (
-                          <Badge
-                            color="green"
-                            variant="light"
-                            radius="sm"
-                            w="fit-content"
-                            style={{ textTransform: 'none' }}
-                          >
-                            {t('account.sessions.current')}
-                          </Badge>
-                        )}
-                      </Stack>
-                    </Table.Td>
-                    <Table.Td className="tabular">{session.ip ?? t('common.none')}</Table.Td>
-                    <Table.Td>
-                      <DateText value={session.createdAt} withTime />
-                    </Table.Td>
-                    <Table.Td>
-                      <DateText value={session.lastSeenAt} withTime />
-                    </Table.Td>
-                    <Table.Td ta="right">
-                      {!session.current && (
-                        <Button
-                          size="xs"
-                          variant="default"
-                          aria-label={t('account.sessions.revokeLabel', { device: session.device })}
-                          loading={revoke.isPending && revoke.variables === session.id}
-                          onClick={() => {
-                            revoke.mutate(session.id, {
-                              onSuccess: () => {
-                                notifications.show({ message: t('account.sessions.revoked') });
-                              },
-                            });
-                          }}
-                        >
-                          {t('account.sessions.revoke')}
-                        </Button>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <AccessList
+            label={t('account.sessions.title')}
+            items={list.map((session) => ({
+              id: session.id,
+              title: session.device,
+              isCurrent: session.current,
+              facts: [
+                { label: t('account.sessions.ip'), value: session.ip ?? t('common.none') },
+                {
+                  label: t('account.sessions.started'),
+                  value: <DateText value={session.createdAt} withTime />,
+                },
+                {
+                  label: t('account.sessions.lastActive'),
+                  value: <DateText value={session.lastSeenAt} withTime />,
+                },
+              ],
+              action: session.current ? undefined : (
+                <Button
+                  size="xs"
+                  variant="default"
+                  aria-label={t('account.sessions.revokeLabel', { device: session.device })}
+                  loading={revoke.isPending && revoke.variables === session.id}
+                  onClick={() => {
+                    revoke.mutate(session.id, {
+                      onSuccess: () => {
+                        notifications.show({ message: t('account.sessions.revoked') });
+                      },
+                    });
+                  }}
+                >
+                  {t('account.sessions.revoke')}
+                </Button>
+              ),
+            }))}
+          />
         )}
       </QueryState>
     </SectionCard>
