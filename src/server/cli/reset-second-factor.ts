@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import { normalizeEmail } from '../../shared/identifiers.js';
 import { createAuditService } from '../features/audit/audit.service.js';
 import { resetSecondFactors } from '../features/auth/second-factors.repository.js';
-import { listUserMemberships, revokeUserSessions } from '../features/auth/sessions.repository.js';
+import { recordForPerson } from '../features/auth/person-audit.js';
+import { revokeUserSessions } from '../features/auth/sessions.repository.js';
 import { findUserByEmail } from '../features/auth/users.repository.js';
 import type { Platform } from '../platform.js';
 
@@ -23,15 +24,12 @@ export async function runResetSecondFactor(platform: Platform, args: string[]): 
     const now = platform.clock.now();
     await resetSecondFactors(tx, user.id);
     await revokeUserSessions(tx, user.id, 'second_factor_reset', now);
-    for (const membership of await listUserMemberships(tx, user.id)) {
-      await audit.record(tx, {
-        agencyId: membership.agencyId,
-        actor: null,
-        event: 'auth.second_factor_removed',
-        target: { type: 'user', id: user.id },
-        details: { by: 'cli', scope: 'all' },
-      });
-    }
+    await recordForPerson(tx, audit, user.id, {
+      actor: null,
+      event: 'auth.second_factor_removed',
+      target: { type: 'user', id: user.id },
+      details: { by: 'cli', scope: 'all' },
+    });
     return true;
   });
   if (!done) {

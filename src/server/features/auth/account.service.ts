@@ -8,7 +8,8 @@ import { deleteKnownDevice, listKnownDevices } from './devices.repository.js';
 import { assertAcceptablePassword } from './password-policy.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import type { SecondFactorService } from './second-factors.service.js';
-import { listUserMemberships, revokeUserSessions } from './sessions.repository.js';
+import { recordForPerson } from './person-audit.js';
+import { revokeUserSessions } from './sessions.repository.js';
 import type { ClientInfo, RequestSession } from './sessions.service.js';
 import { findUserById, updateUser } from './users.repository.js';
 
@@ -80,16 +81,13 @@ export function createAccountService(deps: {
         const now = clock.now();
         await updateUser(tx, session.userId, { passwordHash, passwordChangedAt: now });
         const count = await revokeUserSessions(tx, session.userId, 'password_changed', now, session.id);
-        for (const membership of await listUserMemberships(tx, session.userId)) {
-          await deps.audit.record(tx, {
-            agencyId: membership.agencyId,
-            actor: { userId: session.userId, name: session.fullName },
-            event: 'auth.password_changed',
-            target: { type: 'user', id: session.userId },
-            ip: client.ip,
-            details: { revokedSessions: count },
-          });
-        }
+        await recordForPerson(tx, deps.audit, session.userId, {
+          actor: { userId: session.userId, name: session.fullName },
+          event: 'auth.password_changed',
+          target: { type: 'user', id: session.userId },
+          ip: client.ip,
+          details: { revokedSessions: count },
+        });
         await deps.notifications.enqueue(tx, {
           agencyId: session.agency?.id ?? null,
           to: session.email,

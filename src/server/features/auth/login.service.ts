@@ -34,6 +34,7 @@ import { clearThrottle, findThrottle, lockThrottle, recordFailure } from './thro
 import { checkTotp } from './totp.js';
 import { normalizeCode } from './tokens.js';
 import { describeUserAgent } from './user-agent.js';
+import { recordForPerson } from './person-audit.js';
 import type { PasskeyService } from './passkeys.service.js';
 import { findUserByEmail } from './users.repository.js';
 
@@ -95,18 +96,6 @@ export function createLoginService(deps: {
     }
   }
 
-  async function auditForUser(
-    tx: Tx,
-    userId: string,
-    actor: { userId: string; name: string } | null,
-    record: Omit<Parameters<AuditService['record']>[1], 'agencyId' | 'actor'>,
-  ): Promise<void> {
-    const memberships = await listUserMemberships(tx, userId);
-    for (const membership of memberships) {
-      await audit.record(tx, { ...record, agencyId: membership.agencyId, actor });
-    }
-  }
-
   async function completeSecondFactor(
     tx: Tx,
     session: RequestSession,
@@ -117,17 +106,13 @@ export function createLoginService(deps: {
     // Only a complete login clears the failures: clearing them at the password step would let
     // whoever knows the password guess second-factor codes without ever being locked out.
     await clearThrottle(tx, accountKey(session.email));
-    await auditForUser(
-      tx,
-      session.userId,
-      { userId: session.userId, name: session.fullName },
-      {
-        event: 'auth.second_factor_verified',
-        target: { type: 'session', id: session.id },
-        ip: client.ip,
-        details: { method },
-      },
-    );
+    await recordForPerson(tx, audit, session.userId, {
+      actor: { userId: session.userId, name: session.fullName },
+      event: 'auth.second_factor_verified',
+      target: { type: 'session', id: session.id },
+      ip: client.ip,
+      details: { method },
+    });
     return token;
   }
 
@@ -160,17 +145,13 @@ export function createLoginService(deps: {
         await revokeSession(tx, session.id, 'second_factor_failures', clock.now());
         await recordLoginFailure(tx, session.email, client.ip);
       }
-      await auditForUser(
-        tx,
-        session.userId,
-        { userId: session.userId, name: session.fullName },
-        {
-          event: 'auth.second_factor_failed',
-          target: { type: 'session', id: session.id },
-          ip: client.ip,
-          details: { method, attempt: count },
-        },
-      );
+      await recordForPerson(tx, audit, session.userId, {
+        actor: { userId: session.userId, name: session.fullName },
+        event: 'auth.second_factor_failed',
+        target: { type: 'session', id: session.id },
+        ip: client.ip,
+        details: { method, attempt: count },
+      });
       return { ok: false, isClosed };
     });
   }
@@ -197,7 +178,8 @@ export function createLoginService(deps: {
           await recordLoginFailure(tx, email, client.ip);
           const details = { reason: !user ? 'unknown_email' : !isValid ? 'wrong_password' : 'no_membership' };
           if (user) {
-            await auditForUser(tx, user.id, null, {
+            await recordForPerson(tx, audit, user.id, {
+              actor: null,
               event: 'auth.login_failed',
               target: { type: 'user', id: user.id },
               ip: client.ip,
@@ -289,17 +271,13 @@ export function createLoginService(deps: {
           return null;
         }
         const remaining = await countUnusedRecoveryCodes(tx, session.userId);
-        await auditForUser(
-          tx,
-          session.userId,
-          { userId: session.userId, name: session.fullName },
-          {
-            event: 'auth.recovery_code_used',
-            target: { type: 'user', id: session.userId },
-            ip: client.ip,
-            details: { remaining },
-          },
-        );
+        await recordForPerson(tx, audit, session.userId, {
+          actor: { userId: session.userId, name: session.fullName },
+          event: 'auth.recovery_code_used',
+          target: { type: 'user', id: session.userId },
+          ip: client.ip,
+          details: { remaining },
+        });
         return { token: await completeSecondFactor(tx, session, 'recovery_code', client), remaining };
       });
       if (attempt.ok) {

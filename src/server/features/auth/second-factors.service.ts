@@ -7,6 +7,7 @@ import { AppError } from '../../errors.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { NotificationService } from '../notifications/notifications.service.js';
 import type { PasskeyService } from './passkeys.service.js';
+import { recordForPerson } from './person-audit.js';
 import { verifyPassword } from './passwords.js';
 import {
   countConfirmedFactors,
@@ -22,7 +23,6 @@ import {
   replaceRecoveryCodes,
 } from './second-factors.repository.js';
 import type { ClientInfo, RequestSession, SessionService } from './sessions.service.js';
-import { listUserMemberships } from './sessions.repository.js';
 import { newRecoveryCode, normalizeCode } from './tokens.js';
 import { checkTotp, newTotpSecret } from './totp.js';
 import { findUserById } from './users.repository.js';
@@ -55,20 +55,6 @@ export function createSecondFactorService(deps: {
     }
   }
 
-  async function auditAll(
-    tx: Tx,
-    session: RequestSession,
-    record: Omit<Parameters<AuditService['record']>[1], 'agencyId' | 'actor'>,
-  ) {
-    for (const membership of await listUserMemberships(tx, session.userId)) {
-      await audit.record(tx, {
-        ...record,
-        agencyId: membership.agencyId,
-        actor: { userId: session.userId, name: session.fullName },
-      });
-    }
-  }
-
   async function issueRecoveryCodes(tx: Tx, userId: string): Promise<string[]> {
     const codes = Array.from({ length: recoveryCodeCount }, newRecoveryCode);
     await replaceRecoveryCodes(
@@ -92,7 +78,8 @@ export function createSecondFactorService(deps: {
     client: ClientInfo,
   ): Promise<EnrolmentResult> {
     const isFirst = (await countConfirmedFactors(tx, session.userId)) === 1;
-    await auditAll(tx, session, {
+    await recordForPerson(tx, audit, session.userId, {
+      actor: { userId: session.userId, name: session.fullName },
       event: kind === 'totp' ? 'auth.totp_enrolled' : 'auth.passkey_enrolled',
       target: { type: 'second_factor', id: factorId },
       ip: client.ip,
@@ -216,7 +203,8 @@ export function createSecondFactorService(deps: {
         if ((await countConfirmedFactors(tx, session.userId)) === 0) {
           throw new AppError('last_second_factor', 'Add another second factor before removing this one');
         }
-        await auditAll(tx, session, {
+        await recordForPerson(tx, audit, session.userId, {
+          actor: { userId: session.userId, name: session.fullName },
           event: 'auth.second_factor_removed',
           target: { type: 'second_factor', id: factorId },
           ip: client.ip,
@@ -242,7 +230,8 @@ export function createSecondFactorService(deps: {
       }
       return db.system(async (tx) => {
         const codes = await issueRecoveryCodes(tx, session.userId);
-        await auditAll(tx, session, {
+        await recordForPerson(tx, audit, session.userId, {
+          actor: { userId: session.userId, name: session.fullName },
           event: 'auth.recovery_codes_regenerated',
           target: { type: 'user', id: session.userId },
           ip: client.ip,
