@@ -136,7 +136,7 @@ describe.skipIf(!hasChromium())('the secure document panel, end to end in Chromi
     await o.getByRole('button', { name: 'Wyślij ponownie' }).waitFor();
     await check(o, '08-collaborator-invited');
     await o.getByRole('link', { name: 'Współpracownicy', exact: true }).first().click();
-    await o.getByText('zaproszony', { exact: true }).first().waitFor();
+    await o.getByRole('table').getByText('zaproszony', { exact: true }).first().waitFor();
     await check(o, '08b-collaborators');
 
     // Without SMTP the owner reads the invitation e-mail in the development outbox.

@@ -1,41 +1,81 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { ActiveShell } from './components/layouts/active-shell';
 import { RootLayout } from './components/layouts/root-layout';
 import { NoAgencyPage, NotFoundPage } from './components/not-found-page';
+import { PageLoader } from './components/page-loader';
 import { RequireRole, RequireState } from './components/route-guards';
 import { LoginPage } from './features/auth/routes/login-page';
 import { SecondFactorPage } from './features/auth/routes/second-factor-page';
-import { EnrolPage } from './features/account/routes/enrol-page';
-import { SetupPage } from './features/setup/routes/setup-page';
-import { DashboardPage } from './features/dashboard/routes/dashboard-page';
-import { CollaboratorsPage } from './features/collaborators/routes/collaborators-page';
-import { CollaboratorPage } from './features/collaborators/routes/collaborator-page';
-import { DocumentsPage } from './features/documents/routes/documents-page';
-import { SendDocumentPage } from './features/documents/routes/send-document-page';
-import { DocumentPage } from './features/documents/routes/document-page';
-import { InvitationPage } from './features/invitations/routes/invitation-page';
-import { PanelPage } from './features/panel/routes/panel-page';
-import { PanelDocumentPage } from './features/panel/routes/panel-document-page';
-import { AuditPage } from './features/audit/routes/audit-page';
-import { TeamPage } from './features/team/routes/team-page';
-import { SettingsPage } from './features/settings/routes/settings-page';
-import { AccountPage } from './features/account/routes/account-page';
+
+// Pages load on demand: a collaborator on a phone never downloads the staff screens, and the
+// login page is there before the rest has arrived.
+const EnrolPage = lazy(() =>
+  import('./features/account/routes/enrol-page').then((m) => ({ default: m.EnrolPage })),
+);
+const SetupPage = lazy(() =>
+  import('./features/setup/routes/setup-page').then((m) => ({ default: m.SetupPage })),
+);
+const DashboardPage = lazy(() =>
+  import('./features/dashboard/routes/dashboard-page').then((m) => ({ default: m.DashboardPage })),
+);
+const CollaboratorsPage = lazy(() =>
+  import('./features/collaborators/routes/collaborators-page').then((m) => ({
+    default: m.CollaboratorsPage,
+  })),
+);
+const CollaboratorPage = lazy(() =>
+  import('./features/collaborators/routes/collaborator-page').then((m) => ({ default: m.CollaboratorPage })),
+);
+const DocumentsPage = lazy(() =>
+  import('./features/documents/routes/documents-page').then((m) => ({ default: m.DocumentsPage })),
+);
+const SendDocumentPage = lazy(() =>
+  import('./features/documents/routes/send-document-page').then((m) => ({ default: m.SendDocumentPage })),
+);
+const DocumentPage = lazy(() =>
+  import('./features/documents/routes/document-page').then((m) => ({ default: m.DocumentPage })),
+);
+const InvitationPage = lazy(() =>
+  import('./features/invitations/routes/invitation-page').then((m) => ({ default: m.InvitationPage })),
+);
+const PanelPage = lazy(() =>
+  import('./features/panel/routes/panel-page').then((m) => ({ default: m.PanelPage })),
+);
+const PanelDocumentPage = lazy(() =>
+  import('./features/panel/routes/panel-document-page').then((m) => ({ default: m.PanelDocumentPage })),
+);
+const AuditPage = lazy(() =>
+  import('./features/audit/routes/audit-page').then((m) => ({ default: m.AuditPage })),
+);
+const TeamPage = lazy(() =>
+  import('./features/team/routes/team-page').then((m) => ({ default: m.TeamPage })),
+);
+const SettingsPage = lazy(() =>
+  import('./features/settings/routes/settings-page').then((m) => ({ default: m.SettingsPage })),
+);
+const AccountPage = lazy(() =>
+  import('./features/account/routes/account-page').then((m) => ({ default: m.AccountPage })),
+);
 
 const staff = ['owner', 'staff'] as const;
 const ownerOnly = ['owner'] as const;
 const collaborator = ['collaborator'] as const;
 
+function loaded(page: ReactNode) {
+  return <Suspense fallback={<PageLoader />}>{page}</Suspense>;
+}
+
 function staffOnly(page: ReactNode) {
-  return <RequireRole roles={staff}>{page}</RequireRole>;
+  return <RequireRole roles={staff}>{loaded(page)}</RequireRole>;
 }
 
 function ownerOnlyPage(page: ReactNode) {
-  return <RequireRole roles={ownerOnly}>{page}</RequireRole>;
+  return <RequireRole roles={ownerOnly}>{loaded(page)}</RequireRole>;
 }
 
 function collaboratorPage(page: ReactNode) {
-  return <RequireRole roles={collaborator}>{page}</RequireRole>;
+  return <RequireRole roles={collaborator}>{loaded(page)}</RequireRole>;
 }
 
 export const router = createBrowserRouter([
@@ -58,14 +98,12 @@ export const router = createBrowserRouter([
           </RequireState>
         ),
       },
-      { path: '/setup', element: <SetupPage /> },
-      { path: '/invitation', element: <InvitationPage /> },
+      { path: '/setup', element: loaded(<SetupPage />) },
+      { path: '/invitation', element: loaded(<InvitationPage />) },
       {
         path: '/enrol',
         element: (
-          <RequireState states={['enrolment_required', 'active']}>
-            <EnrolPage />
-          </RequireState>
+          <RequireState states={['enrolment_required', 'active']}>{loaded(<EnrolPage />)}</RequireState>
         ),
       },
       {
@@ -94,7 +132,7 @@ export const router = createBrowserRouter([
           { path: 'settings', element: ownerOnlyPage(<SettingsPage />) },
           { path: 'panel', element: collaboratorPage(<PanelPage />) },
           { path: 'panel/documents/:id', element: collaboratorPage(<PanelDocumentPage />) },
-          { path: 'account', element: <AccountPage /> },
+          { path: 'account', element: loaded(<AccountPage />) },
         ],
       },
       { path: '*', element: <NotFoundPage /> },
