@@ -226,6 +226,14 @@ describe.skipIf(!hasChromium())('the secure document panel, end to end in Chromi
     const auditText = await o.getByRole('table').innerText();
     expect(auditText).toContain('Jan Nowak');
 
+    // Typed addresses and reloads work: the root and a deep link both serve the app.
+    await o.goto(server.origin);
+    await o.getByRole('heading', { name: 'Pulpit' }).waitFor();
+    await o.goto(`${server.origin}/documents`);
+    await o.getByRole('heading', { name: 'Dokumenty' }).waitFor();
+    const head = await fetch(`${server.origin}/collaborators`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+
     // 8. The collaborator logs out and back in with their own authenticator.
     await c.goto(`${server.origin}/account`);
     await check(c, '22-account-phone');

@@ -15,8 +15,11 @@ function run(command, args) {
 
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 
+const stamp = (part) => fs.writeFileSync(path.join(root, 'dist', `.built-${part}`), new Date().toISOString());
+
 if (!only || only === 'web') {
   run(bin('vite'), ['build', '--logLevel', 'warn']);
+  stamp('web');
 }
 if (!only || only === 'server') {
   fs.rmSync(path.join(root, 'dist', 'server'), { recursive: true, force: true });
@@ -25,5 +28,5 @@ if (!only || only === 'server') {
   fs.cpSync(path.join(root, 'src/server/db/migrations'), path.join(root, 'dist/server/db/migrations'), {
     recursive: true,
   });
+  stamp('server');
 }
-fs.writeFileSync(path.join(root, 'dist', '.build-stamp'), new Date().toISOString());

@@ -4,7 +4,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
-const stamp = path.join(root, 'dist', '.build-stamp');
 
 function newestMtime(dir) {
   let newest = 0;
@@ -16,15 +15,21 @@ function newestMtime(dir) {
   return newest;
 }
 
-const builtAt = fs.existsSync(stamp) ? fs.statSync(stamp).mtimeMs : 0;
-const sourcesChanged = newestMtime(path.join(root, 'src')) > builtAt;
-const needs = (file) => sourcesChanged || !fs.existsSync(path.join(root, 'dist', file));
+// Each part depends on its own sources and the shared ones.
+const sources = { web: ['src/web', 'src/shared'], server: ['src/server', 'src/shared'] };
+const sourcesAt = (part) => Math.max(...sources[part].map((dir) => newestMtime(path.join(root, dir))));
+const builtAt = (part) => {
+  const stamp = path.join(root, 'dist', `.built-${part}`);
+  return fs.existsSync(stamp) ? fs.statSync(stamp).mtimeMs : 0;
+};
+const needs = (part, file) =>
+  sourcesAt(part) > builtAt(part) || !fs.existsSync(path.join(root, 'dist', file));
 
 for (const [part, file] of [
   ['web', 'web/index.html'],
   ['server', 'server/main.js'],
 ]) {
-  if (needs(file)) {
+  if (needs(part, file)) {
     console.log(`Building the ${part} part…`);
     const result = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs'), part], {
       stdio: 'inherit',

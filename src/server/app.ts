@@ -134,7 +134,8 @@ async function registerWebApp(app: FastifyInstance): Promise<void> {
     await app.register(fastifyStatic, {
       root: webRoot,
       wildcard: true,
-      index: false,
+      // "/" is the app itself; every other page path falls through to index.html below.
+      index: 'index.html',
       setHeaders(reply, filePath) {
         void reply.header(
           'cache-control',
@@ -146,8 +147,8 @@ async function registerWebApp(app: FastifyInstance): Promise<void> {
     });
   }
   app.setNotFoundHandler(async (request, reply) => {
-    const wantsPage =
-      request.method === 'GET' && !request.url.startsWith('/api/') && request.url !== '/metrics';
+    const isRead = request.method === 'GET' || request.method === 'HEAD';
+    const wantsPage = isRead && !request.url.startsWith('/api/') && request.url !== '/metrics';
     if (wantsPage && hasWebApp) {
       return reply
         .header('cache-control', 'no-cache')

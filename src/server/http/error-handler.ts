@@ -76,8 +76,13 @@ export function registerErrorHandler(app: FastifyInstance): void {
       if (mapped) {
         return send(reply, mapped, error.message);
       }
+      const byStatus: Partial<Record<number, ErrorCode>> = {
+        401: 'unauthenticated',
+        403: 'forbidden',
+        404: 'not_found',
+      };
       if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
-        return send(reply, 'validation_failed', error.message);
+        return send(reply, byStatus[fastifyError.statusCode] ?? 'validation_failed', error.message);
       }
       const databaseError = describeDatabaseError(error);
       if (databaseError) {
