@@ -38,6 +38,14 @@ function presentFiles(files: FileSummary[], documentId: string) {
     }));
 }
 
+/** Every listed document is `available`, which is set together with its publication time. */
+function publishedAtOf(row: { id: string; publishedAt: Date | null }): Date {
+  if (!row.publishedAt) {
+    throw new Error(`Document ${row.id} is listed but was never published`);
+  }
+  return row.publishedAt;
+}
+
 export type DocumentService = ReturnType<typeof createDocumentService>;
 
 export function createDocumentService(deps: {
@@ -100,7 +108,7 @@ export function createDocumentService(deps: {
       id: row.id,
       title: row.title,
       periodMonth: row.periodMonth,
-      publishedAt: row.publishedAt ?? new Date(0),
+      publishedAt: publishedAtOf(row),
       collaborator: {
         id: row.collaboratorId,
         fullName: row.collaboratorName,
@@ -180,7 +188,7 @@ export function createDocumentService(deps: {
         );
         return rows.map((row) => ({
           ...row,
-          publishedAt: row.publishedAt ?? new Date(0),
+          publishedAt: publishedAtOf(row),
           files: presentFiles(files, row.id),
         }));
       });
@@ -199,7 +207,7 @@ export function createDocumentService(deps: {
         const files = await listFilesOfDocuments(tx, [id]);
         return {
           ...row,
-          publishedAt: row.publishedAt ?? new Date(0),
+          publishedAt: publishedAtOf(row),
           openedAt: row.openedAt ?? clock.now(),
           files: presentFiles(files, id),
         };
