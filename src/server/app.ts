@@ -20,6 +20,7 @@ import { createAuditService } from './features/audit/audit.service.js';
 import { registerAccountRoutes } from './features/auth/account.routes.js';
 import { createAccountService } from './features/auth/account.service.js';
 import { registerAuthRoutes } from './features/auth/auth.routes.js';
+import { createAttemptGuard } from './features/auth/attempt-guard.js';
 import { createLoginService } from './features/auth/login.service.js';
 import { createPasskeyService } from './features/auth/passkeys.service.js';
 import { createSecondFactorService } from './features/auth/second-factors.service.js';
@@ -61,7 +62,17 @@ export function createServices(platform: Platform) {
   });
   const sessions = createSessionService({ db, keyring, clock, config, audit });
   const passkeys = createPasskeyService({ db, clock, config });
-  const login = createLoginService({ db, keyring, clock, config, audit, sessions, passkeys, notifications });
+  const attempts = createAttemptGuard({ db, clock, config });
+  const login = createLoginService({
+    db,
+    keyring,
+    clock,
+    audit,
+    attempts,
+    sessions,
+    passkeys,
+    notifications,
+  });
   const secondFactors = createSecondFactorService({
     db,
     keyring,
@@ -70,8 +81,9 @@ export function createServices(platform: Platform) {
     sessions,
     passkeys,
     notifications,
+    login,
   });
-  const account = createAccountService({ db, keyring, clock, audit, secondFactors, notifications });
+  const account = createAccountService({ db, keyring, clock, audit, secondFactors, notifications, login });
   const setup = createSetupService({ db, keyring, clock, audit, sessions });
   const agencies = createAgencyService({ db, clock, audit });
   const collaborators = createCollaboratorService({ db, clock, audit });
@@ -83,6 +95,7 @@ export function createServices(platform: Platform) {
     audit,
     sessions,
     login,
+    attempts,
     notifications,
     collaborators,
   });

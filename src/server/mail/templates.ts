@@ -12,6 +12,7 @@ export const mailTemplates = [
   'new_device_login',
   'password_changed',
   'second_factor_changed',
+  'second_factor_failures',
 ] as const;
 
 export type MailTemplate = (typeof mailTemplates)[number];
@@ -117,6 +118,28 @@ const copy: Record<MailTemplate, Record<MailLocale, Copy>> = {
         'If it was not you, someone may have access to your account. Type the address of Sejf into your browser yourself:',
         { value: address },
         'Log in, end any unknown sessions and change your password. If you cannot log in, contact your agency immediately.',
+      ],
+    },
+  },
+  second_factor_failures: {
+    pl: {
+      subject: 'Nieudane próby logowania do Sejfu',
+      blocks: ({ address }) => [
+        'Dzień dobry!',
+        'Ktoś podał poprawne hasło do Twojego konta w Sejfie, ale kilka razy nie potwierdził logowania drugim składnikiem. Dla bezpieczeństwa logowanie na to konto jest na chwilę zablokowane.',
+        'Jeśli to nie Ty, ktoś zna Twoje hasło. Gdy blokada minie, wpisz samodzielnie w przeglądarce adres Sejfu:',
+        { value: address },
+        'Zaloguj się i zmień hasło. Jeśli nie możesz się zalogować, skontaktuj się ze swoją agencją.',
+      ],
+    },
+    en: {
+      subject: 'Failed sign-in attempts on your Sejf account',
+      blocks: ({ address }) => [
+        'Hello,',
+        'Someone entered the correct password of your Sejf account but failed to confirm the sign-in with the second factor several times. For your safety, signing in to this account is blocked for a while.',
+        'If it was not you, someone knows your password. When the block ends, type the address of Sejf into your browser yourself:',
+        { value: address },
+        'Sign in and change your password. If you cannot sign in, contact your agency.',
       ],
     },
   },

@@ -6,7 +6,8 @@ import type { AuditService } from '../audit/audit.service.js';
 import type { NotificationService } from '../notifications/notifications.service.js';
 import { deleteKnownDevice, listKnownDevices } from './devices.repository.js';
 import { assertAcceptablePassword } from './password-policy.js';
-import { hashPassword, verifyPassword } from './passwords.js';
+import type { LoginService } from './login.service.js';
+import { hashPassword } from './passwords.js';
 import type { SecondFactorService } from './second-factors.service.js';
 import { recordForPerson } from './person-audit.js';
 import { revokeUserSessions } from './sessions.repository.js';
@@ -21,6 +22,7 @@ export function createAccountService(deps: {
   clock: Clock;
   audit: AuditService;
   secondFactors: SecondFactorService;
+  login: Pick<LoginService, 'verifyAccountPassword'>;
   notifications: NotificationService;
 }) {
   const { db, clock } = deps;
@@ -67,7 +69,7 @@ export function createAccountService(deps: {
       client: ClientInfo,
     ): Promise<number> {
       const user = await loadUser(session.userId);
-      if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+      if (!(await deps.login.verifyAccountPassword(user.email, input.currentPassword, client))) {
         throw new AppError('current_password_wrong', 'The current password is wrong');
       }
       if (input.newPassword === input.currentPassword) {

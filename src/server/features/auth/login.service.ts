@@ -1,7 +1,6 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { normalizeEmail } from '../../../shared/identifiers.js';
-import { addMinutes, type Clock } from '../../clock.js';
-import type { Config } from '../../config.js';
+import type { Clock } from '../../clock.js';
 import type { Keyring } from '../../crypto/keys.js';
 import type { Database, Tx } from '../../db/database.js';
 import { AppError } from '../../errors.js';
@@ -30,16 +29,18 @@ import {
   setSessionAgency,
 } from './sessions.repository.js';
 import type { ClientInfo, RequestSession, SecondFactorMethod, SessionService } from './sessions.service.js';
-import { clearThrottle, findThrottle, lockThrottle, recordFailure } from './throttles.repository.js';
 import { checkTotp } from './totp.js';
 import { normalizeCode } from './tokens.js';
 import { describeUserAgent } from './user-agent.js';
 import { recordForPerson } from './person-audit.js';
+import type { AttemptGuard } from './attempt-guard.js';
 import type { PasskeyService } from './passkeys.service.js';
 import { findUserByEmail } from './users.repository.js';
 
 /** Wrong second-factor codes allowed per session before it is closed and the password is needed again. */
 const maxSecondFactorFailures = 5;
+/** Every refused login takes at least this long (see answerFailureAfter). */
+const failureAnswerMs = 250;
 
 export type LoginService = ReturnType<typeof createLoginService>;
 
@@ -47,53 +48,48 @@ export function createLoginService(deps: {
   db: Database;
   keyring: Pick<Keyring, 'open' | 'mac'>;
   clock: Clock;
-  config: Pick<Config, 'login'>;
   audit: AuditService;
+  attempts: AttemptGuard;
   sessions: SessionService;
   passkeys: PasskeyService;
   notifications: NotificationService;
 }) {
-  const { db, keyring, clock, config, audit, sessions } = deps;
+  const { db, keyring, clock, audit, sessions, attempts } = deps;
 
-  // Throttle keys never hold the e-mail itself: the table is not a list of who tried to log in.
-  const accountKey = (email: string) => `account:${createHash('sha256').update(email).digest('hex')}`;
-  const ipKey = (ip: string) => `ip:${ip}`;
-
-  async function assertNotThrottled(email: string, ip: string): Promise<void> {
-    const now = clock.now();
-    const [account, address] = await db.system(async (tx) => [
-      await findThrottle(tx, accountKey(email)),
-      await findThrottle(tx, ipKey(ip)),
-    ]);
-    for (const [row, code] of [
-      [account, 'account_locked'],
-      [address, 'rate_limited'],
-    ] as const) {
-      if (row?.lockedUntil && row.lockedUntil > now) {
-        const seconds = Math.ceil((row.lockedUntil.getTime() - now.getTime()) / 1000);
-        throw new AppError(
-          code,
-          'Too many failed attempts; try again later',
-          { retryAfterSeconds: seconds },
-          {
-            retryAfterSeconds: seconds,
-          },
-        );
-      }
+  /**
+   * A refused login answers after the same time whatever the reason, so that response times do
+   * not tell a known e-mail (whose failure is written to each of its agencies' trails) from an
+   * unknown one.
+   */
+  async function answerFailureAfter(startedAt: number): Promise<void> {
+    const remaining = failureAnswerMs - (performance.now() - startedAt);
+    if (remaining > 0) {
+      await new Promise((resolve) => setTimeout(resolve, remaining));
     }
   }
 
-  /** Counts a failure against the account and the address; locks either when over its limit. */
-  async function recordLoginFailure(tx: Tx, email: string, ip: string): Promise<void> {
-    const now = clock.now();
-    const window = config.login.lockoutMinutes;
-    const until = addMinutes(now, config.login.lockoutMinutes);
-    if ((await recordFailure(tx, accountKey(email), now, window)) >= config.login.maxFailures) {
-      await lockThrottle(tx, accountKey(email), until);
-    }
-    if ((await recordFailure(tx, ipKey(ip), now, window)) >= config.login.ipMaxFailures) {
-      await lockThrottle(tx, ipKey(ip), until);
-    }
+  /** A refused login in the trail of each agency of the account, or the system trail if none. */
+  async function recordLoginFailure(email: string, reason: string, client: ClientInfo): Promise<void> {
+    await db.system(async (tx) => {
+      const user = await findUserByEmail(tx, email);
+      if (user) {
+        await recordForPerson(tx, audit, user.id, {
+          actor: null,
+          event: 'auth.login_failed',
+          target: { type: 'user', id: user.id },
+          ip: client.ip,
+          details: { reason },
+        });
+      } else {
+        await audit.record(tx, {
+          agencyId: null,
+          actor: null,
+          event: 'auth.login_failed',
+          ip: client.ip,
+          details: { reason },
+        });
+      }
+    });
   }
 
   async function completeSecondFactor(
@@ -103,9 +99,6 @@ export function createLoginService(deps: {
     client: ClientInfo,
   ): Promise<string> {
     const token = await sessions.elevate(tx, session.id, method);
-    // Only a complete login clears the failures: clearing them at the password step would let
-    // whoever knows the password guess second-factor codes without ever being locked out.
-    await clearThrottle(tx, accountKey(session.email));
     await recordForPerson(tx, audit, session.userId, {
       actor: { userId: session.userId, name: session.fullName },
       event: 'auth.second_factor_verified',
@@ -117,9 +110,11 @@ export function createLoginService(deps: {
   }
 
   /**
-   * One second-factor attempt. The session row stays locked from the check to the recorded
-   * failure, so codes sent at the same moment are judged one after another and no more than
-   * maxSecondFactorFailures wrong ones are ever tried on a session.
+   * One second-factor attempt. Every code tried counts against the account like a wrong
+   * password (a session that knows the password cannot be reopened for fresh guesses), and the
+   * session row stays locked from the check to the recorded failure, so codes sent at the same
+   * moment are judged one after another. A session closes after five wrong codes; the account
+   * locks after LOGIN_MAX_FAILURES of them, and its owner gets a content-free warning.
    */
   async function attemptSecondFactor<T>(
     session: RequestSession,
@@ -127,23 +122,23 @@ export function createLoginService(deps: {
     client: ClientInfo,
     check: (tx: Tx) => Promise<T | null>,
   ): Promise<{ ok: true; value: T } | { ok: false; isClosed: boolean }> {
-    return db.system(async (tx) => {
+    await attempts.take(session.email, client.ip);
+    const result = await db.system(async (tx) => {
       const state = await lockSessionForSecondFactor(tx, session.id);
       if (state?.secondFactorAt) {
         throw new AppError('conflict', 'This session does not wait for a second factor');
       }
       if (!state || state.revokedAt || state.failures >= maxSecondFactorFailures) {
-        return { ok: false, isClosed: true };
+        return { ok: false as const, isClosed: true, wasChecked: false };
       }
       const value = await check(tx);
       if (value !== null) {
-        return { ok: true, value };
+        return { ok: true as const, value };
       }
       const count = await recordSecondFactorFailure(tx, session.id);
       const isClosed = count >= maxSecondFactorFailures;
       if (isClosed) {
         await revokeSession(tx, session.id, 'second_factor_failures', clock.now());
-        await recordLoginFailure(tx, session.email, client.ip);
       }
       await recordForPerson(tx, audit, session.userId, {
         actor: { userId: session.userId, name: session.fullName },
@@ -152,8 +147,33 @@ export function createLoginService(deps: {
         ip: client.ip,
         details: { method, attempt: count },
       });
-      return { ok: false, isClosed };
+      return { ok: false as const, isClosed, wasChecked: true };
     });
+    if (result.ok) {
+      // Only a complete login forgets the failures: clearing them at the password step would let
+      // whoever knows the password keep guessing codes.
+      await attempts.succeeded(session.email, client.ip);
+      await attempts.clearAccount(session.email);
+      return result;
+    }
+    if (!result.wasChecked) {
+      await attempts.succeeded(session.email, client.ip);
+      return { ok: false, isClosed: true };
+    }
+    const { isAccountLocked } = await attempts.failed(session.email, client.ip);
+    if (isAccountLocked) {
+      await db.system(async (tx) => {
+        await revokeSession(tx, session.id, 'account_locked', clock.now());
+        await deps.notifications.enqueue(tx, {
+          agencyId: session.agency?.id ?? null,
+          to: session.email,
+          template: 'second_factor_failures',
+          locale: session.locale,
+        });
+      });
+      deps.notifications.requestDelivery();
+    }
+    return { ok: false, isClosed: result.isClosed || isAccountLocked };
   }
 
   function assertPending(session: RequestSession): void {
@@ -168,35 +188,32 @@ export function createLoginService(deps: {
      * e-mail and a wrong password get the same answer after the same work.
      */
     async login(input: { email: string; password: string }, client: ClientInfo): Promise<string> {
+      const startedAt = performance.now();
       const email = normalizeEmail(input.email);
-      await assertNotThrottled(email, client.ip);
+      const refuse = async (reason: string, error: AppError): Promise<never> => {
+        await recordLoginFailure(email, reason, client);
+        await answerFailureAfter(startedAt);
+        throw error;
+      };
+      try {
+        await attempts.take(email, client.ip);
+      } catch (error) {
+        if (error instanceof AppError) {
+          return refuse('locked', error);
+        }
+        throw error;
+      }
       const user = await db.system((tx) => findUserByEmail(tx, email));
       const isValid = await verifyPassword(user?.passwordHash ?? null, input.password);
       const membership = user && isValid ? await db.system((tx) => findDefaultMembership(tx, user.id)) : null;
       if (!user || !isValid || !membership) {
-        await db.system(async (tx) => {
-          await recordLoginFailure(tx, email, client.ip);
-          const details = { reason: !user ? 'unknown_email' : !isValid ? 'wrong_password' : 'no_membership' };
-          if (user) {
-            await recordForPerson(tx, audit, user.id, {
-              actor: null,
-              event: 'auth.login_failed',
-              target: { type: 'user', id: user.id },
-              ip: client.ip,
-              details,
-            });
-          } else {
-            await audit.record(tx, {
-              agencyId: null,
-              actor: null,
-              event: 'auth.login_failed',
-              ip: client.ip,
-              details,
-            });
-          }
-        });
-        throw new AppError('invalid_credentials', 'Wrong e-mail or password');
+        await attempts.failed(email, client.ip);
+        return refuse(
+          !user ? 'unknown_email' : !isValid ? 'wrong_password' : 'no_membership',
+          new AppError('invalid_credentials', 'Wrong e-mail or password'),
+        );
       }
+      await attempts.succeeded(email, client.ip);
       return db.system(async (tx) => {
         const token = await sessions.create(tx, { userId: user.id, agencyId: membership.agencyId, client });
         await audit.record(tx, {
@@ -212,18 +229,20 @@ export function createLoginService(deps: {
     },
 
     /**
-     * The password of an existing account asked for outside the login form (accepting an
-     * invitation into another agency): the same lockout applies, or that form would be a way to
-     * guess passwords without limit.
+     * A password asked for outside the login form (accepting an invitation with an existing
+     * account, changing the password, new recovery codes): the same limits apply, or those forms
+     * would be ways to guess passwords without limit.
      */
     async verifyAccountPassword(email: string, password: string, client: ClientInfo): Promise<boolean> {
       const normalized = normalizeEmail(email);
-      await assertNotThrottled(normalized, client.ip);
+      await attempts.take(normalized, client.ip);
       const user = await db.system((tx) => findUserByEmail(tx, normalized));
       if (await verifyPassword(user?.passwordHash ?? null, password)) {
+        await attempts.succeeded(normalized, client.ip);
         return true;
       }
-      await db.system((tx) => recordLoginFailure(tx, normalized, client.ip));
+      await attempts.failed(normalized, client.ip);
+      await recordLoginFailure(normalized, 'wrong_password', client);
       return false;
     },
 

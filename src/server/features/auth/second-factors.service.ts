@@ -8,7 +8,7 @@ import type { AuditService } from '../audit/audit.service.js';
 import type { NotificationService } from '../notifications/notifications.service.js';
 import type { PasskeyService } from './passkeys.service.js';
 import { recordForPerson } from './person-audit.js';
-import { verifyPassword } from './passwords.js';
+import type { LoginService } from './login.service.js';
 import {
   countConfirmedFactors,
   countUnusedRecoveryCodes,
@@ -41,6 +41,7 @@ export function createSecondFactorService(deps: {
   sessions: SessionService;
   passkeys: PasskeyService;
   notifications: NotificationService;
+  login: Pick<LoginService, 'verifyAccountPassword'>;
 }) {
   const { db, keyring, clock, audit, sessions } = deps;
 
@@ -225,7 +226,7 @@ export function createSecondFactorService(deps: {
       client: ClientInfo,
     ): Promise<string[]> {
       const user = await db.user({ userId: session.userId }, (tx) => findUserById(tx, session.userId));
-      if (!user || !(await verifyPassword(user.passwordHash, password))) {
+      if (!user || !(await deps.login.verifyAccountPassword(user.email, password, client))) {
         throw new AppError('current_password_wrong', 'Wrong password');
       }
       return db.system(async (tx) => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { normalizeEmail } from '../../../shared/identifiers.js';
-import { addHours, addMinutes, type Clock } from '../../clock.js';
+import { addHours, type Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
 import type { Keyring } from '../../crypto/keys.js';
 import type { Database, Tx } from '../../db/database.js';
@@ -9,10 +9,10 @@ import type { Actor } from '../../http/access.js';
 import { requireEmail } from '../../validation.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { assertAcceptablePassword } from '../auth/password-policy.js';
+import type { AttemptGuard } from '../auth/attempt-guard.js';
 import type { LoginService } from '../auth/login.service.js';
 import { hashPassword } from '../auth/passwords.js';
 import type { ClientInfo, SessionService } from '../auth/sessions.service.js';
-import { findThrottle, lockThrottle, recordFailure } from '../auth/throttles.repository.js';
 import { newInvitationCode, normalizeCode } from '../auth/tokens.js';
 import { findUserByEmail, insertUser } from '../auth/users.repository.js';
 import { insertMembership } from '../agencies/agencies.repository.js';
@@ -32,8 +32,6 @@ import {
   type InvitationRow,
 } from './invitations.repository.js';
 
-/** Wrong invitation codes from one address before it must wait (the code has 60 bits; this is belt and braces). */
-const maxCodeFailuresPerIp = 10;
 /** Right code with a wrong e-mail this many times and the invitation is revoked: someone is guessing. */
 const maxEmailMismatches = 5;
 
@@ -47,6 +45,7 @@ export function createInvitationService(deps: {
   audit: AuditService;
   sessions: SessionService;
   login: Pick<LoginService, 'verifyAccountPassword'>;
+  attempts: Pick<AttemptGuard, 'takeCode' | 'codeFailed' | 'codeSucceeded'>;
   notifications: NotificationService;
   collaborators: CollaboratorService;
 }) {
@@ -162,17 +161,12 @@ export function createInvitationService(deps: {
   }
 
   /** The checks every use of a code goes through; failures count against the address. */
-  async function resolveCode(tx: Tx, input: { email: string; code: string }, client: ClientInfo) {
+  async function resolveCode(tx: Tx, input: { email: string; code: string }) {
     const now = clock.now();
-    const throttleKey = `invitation-ip:${client.ip}`;
-    const throttle = await findThrottle(tx, throttleKey);
-    if (throttle?.lockedUntil && throttle.lockedUntil > now) {
-      throw new AppError('rate_limited', 'Too many wrong codes; try again later');
-    }
     const found = await findInvitationByCodeHash(tx, hashCode(input.code));
     const emailMatches = found?.invitation.email === normalizeEmail(input.email);
     if (!found || !emailMatches) {
-      return { ok: false as const, found, throttleKey };
+      return { ok: false as const, found };
     }
     const { invitation } = found;
     if (invitation.revokedAt) {
@@ -190,20 +184,17 @@ export function createInvitationService(deps: {
         'This invitation has expired; ask the agency to send it again',
       );
     }
-    return { ok: true as const, found, throttleKey };
+    return { ok: true as const, found };
   }
 
   /** Records a wrong code or e-mail outside the failing transaction, then refuses. */
   async function refuse(
-    failure: { found: Awaited<ReturnType<typeof findInvitationByCodeHash>>; throttleKey: string },
+    failure: { found: Awaited<ReturnType<typeof findInvitationByCodeHash>> },
     client: ClientInfo,
   ): Promise<never> {
+    await deps.attempts.codeFailed(client.ip);
     await db.system(async (tx) => {
       const now = clock.now();
-      const failures = await recordFailure(tx, failure.throttleKey, now, config.login.lockoutMinutes);
-      if (failures >= maxCodeFailuresPerIp) {
-        await lockThrottle(tx, failure.throttleKey, addMinutes(now, config.login.lockoutMinutes));
-      }
       // Only an invitation still waiting to be accepted counts attempts; a used or revoked one stays as it is.
       const invitation = failure.found?.invitation;
       if (invitation && !invitation.acceptedAt && !invitation.revokedAt) {
@@ -223,6 +214,26 @@ export function createInvitationService(deps: {
       }
     });
     throw new AppError('invitation_invalid', 'The e-mail or the code is wrong');
+  }
+
+  /**
+   * A code from a person: counted against their address first (a burst of guesses cannot pass
+   * the limit), given back when it was right, even if the invitation turns out used or expired.
+   */
+  async function lookUp(input: { email: string; code: string }, client: ClientInfo) {
+    await deps.attempts.takeCode(client.ip);
+    let result: Awaited<ReturnType<typeof resolveCode>>;
+    try {
+      result = await db.system((tx) => resolveCode(tx, input));
+    } catch (error) {
+      await deps.attempts.codeSucceeded(client.ip);
+      throw error;
+    }
+    if (!result.ok) {
+      return refuse(result, client);
+    }
+    await deps.attempts.codeSucceeded(client.ip);
+    return result;
   }
 
   return {
@@ -303,11 +314,7 @@ export function createInvitationService(deps: {
 
     /** What the acceptance form shows before the person sets a password. */
     async check(input: { email: string; code: string }, client: ClientInfo) {
-      const result = await db.system((tx) => resolveCode(tx, input, client));
-      if (!result.ok) {
-        return refuse(result, client);
-      }
-      const { invitation, agencyName } = result.found;
+      const { invitation, agencyName } = (await lookUp(input, client)).found;
       const existing = await db.system((tx) => findUserByEmail(tx, invitation.email));
       return {
         fullName: invitation.fullName,
@@ -331,10 +338,7 @@ export function createInvitationService(deps: {
       },
       client: ClientInfo,
     ): Promise<string> {
-      const preview = await db.system((tx) => resolveCode(tx, input, client));
-      if (!preview.ok) {
-        return refuse(preview, client);
-      }
+      const preview = await lookUp(input, client);
       const email = preview.found.invitation.email;
       const fullName = input.fullName ?? preview.found.invitation.fullName;
       const existing = await db.system((tx) => findUserByEmail(tx, email));
@@ -350,7 +354,7 @@ export function createInvitationService(deps: {
       }
       const passwordHash = existing ? null : await hashPassword(input.password);
       return db.system(async (tx) => {
-        const result = await resolveCode(tx, input, client);
+        const result = await resolveCode(tx, input);
         if (!result.ok) {
           throw new AppError('invitation_invalid', 'The e-mail or the code is wrong');
         }
