@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestClient } from '../../../../test/harness.js';
+import { createTestApp, type TestApp } from '../../../../test/harness.js';
 import {
   collaboratorInput,
   latestInvitationCode,
