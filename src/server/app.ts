@@ -10,6 +10,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { addMinutes } from './clock.js';
+import type { Config } from './config.js';
 import { AppError } from './errors.js';
 import { registerAgencyRoutes } from './features/agencies/agencies.routes.js';
 import { createAgencyService } from './features/agencies/agencies.service.js';
@@ -175,6 +176,14 @@ async function registerWebApp(app: FastifyInstance): Promise<void> {
   });
 }
 
+/** A hop count becomes "trust the nearest N hops", as proxy-addr counts them. */
+function trustProxyOption(trust: Config['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust !== 'number') {
+    return trust;
+  }
+  return (_address, hop) => hop < trust;
+}
+
 export type BuildAppOptions = { https?: { cert: Buffer; key: Buffer } | undefined };
 
 export async function buildApp(
@@ -185,7 +194,7 @@ export async function buildApp(
   const { config } = platform;
   const app = Fastify({
     loggerInstance: platform.logger,
-    trustProxy: config.trustProxy,
+    trustProxy: trustProxyOption(config.trustProxy),
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
     ...(options.https ? { https: options.https } : {}),

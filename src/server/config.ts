@@ -16,7 +16,8 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('localhost'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
-  TRUST_PROXY: booleanFlag.default(false),
+  /** false, the number of proxies in front of Sejf, or their addresses/CIDRs (comma-separated). */
+  TRUST_PROXY: z.string().trim().default('false'),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.string().startsWith('postgres').optional(),
   DATABASE_POOL_SIZE: positiveInt.default(10),
@@ -82,7 +83,8 @@ export type Config = {
   host: string;
   port: number;
   publicUrl: URL;
-  trustProxy: boolean;
+  /** For Fastify: which X-Forwarded-For hops to believe (never all of them). */
+  trustProxy: false | number | string[];
   dataDir: string;
   database: DatabaseConfig;
   storage: StorageConfig;
@@ -107,6 +109,29 @@ function isLoopbackHost(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
 }
 
+/**
+ * Trusting every X-Forwarded-For hop would let any client choose its own IP (and slip past every
+ * per-address limit, and write any address into the audit trail), so `true` is refused: name the
+ * number of proxies in front of Sejf, or their addresses.
+ */
+function parseTrustProxy(value: string, problems: string[]): false | number | string[] {
+  if (value === '' || value === 'false' || value === '0' || value === 'no') {
+    return false;
+  }
+  if (/^[1-9]\d?$/.test(value)) {
+    return Number(value);
+  }
+  const addresses = value.split(',').map((part) => part.trim());
+  const isAddress = (part: string) => /^[0-9a-f.:]+(\/\d{1,3})?$/i.test(part) && part.length > 1;
+  if (addresses.every(isAddress)) {
+    return addresses;
+  }
+  problems.push(
+    'TRUST_PROXY must be false, the number of proxies in front of Sejf (e.g. 1), or their addresses (e.g. 10.0.0.2,10.1.0.0/16); "true" would let any client choose its own IP',
+  );
+  return false;
+}
+
 /** Parses and cross-checks the environment. Throws ConfigError with every problem listed. */
 export function parseConfig(env: Record<string, string | undefined>, cwd = process.cwd()): Config {
   const parsed = envSchema.safeParse(
@@ -118,6 +143,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
   }
   const e = parsed.data;
   const problems: string[] = [];
+  const trustProxy = parseTrustProxy(e.TRUST_PROXY, problems);
   const isProduction = e.NODE_ENV === 'production';
   const dataDir = path.resolve(cwd, e.DATA_DIR);
 
@@ -208,7 +234,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     host: e.HOST,
     port: e.PORT,
     publicUrl,
-    trustProxy: e.TRUST_PROXY,
+    trustProxy,
     dataDir,
     database,
     storage,

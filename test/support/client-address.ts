@@ -2,7 +2,7 @@ import type { RequestOptions, TestApp, TestClient } from '../harness.js';
 
 /**
  * A client that comes from its own IP address (X-Forwarded-For; the app needs
- * `env: { TRUST_PROXY: 'true' }`). Per-address limits (login and code throttles, the per-route
+ * `env: { TRUST_PROXY: '1' }`). Per-address limits (login and code throttles, the per-route
  * rate limits) then apply to one test at a time instead of to the whole file.
  */
 export function clientFrom(t: TestApp, ip: string): TestClient {

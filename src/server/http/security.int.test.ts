@@ -1,4 +1,6 @@
+import { desc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sessions as sessionsTable } from '../db/schema/identity.js';
 import { createTestApp, publicUrl, type TestApp, type TestResponse } from '../../../test/harness.js';
 import { ownerPassword, setupAgency, type AgencyFixture } from '../../../test/flows.js';
 
@@ -136,5 +138,35 @@ describe('security headers over https', () => {
     const attributes = (session ?? '').split(';').map((part) => part.trim().toLowerCase());
     expect(attributes).toEqual(expect.arrayContaining(['secure', 'httponly', 'samesite=strict', 'path=/']));
     expect(attributes.some((attribute) => attribute.startsWith('domain'))).toBe(false);
+  });
+});
+
+describe('client addresses behind a proxy', () => {
+  async function sessionIp(trustProxy: string, forwardedFor: string): Promise<string | null> {
+    const t = await createTestApp({ env: { TRUST_PROXY: trustProxy } });
+    try {
+      const agency = await setupAgency(t);
+      t.clock.advance(60_000);
+      const client = t.client();
+      await client.post(
+        '/api/auth/login',
+        { email: agency.ownerEmail, password: ownerPassword },
+        { headers: { 'x-forwarded-for': forwardedFor } },
+      );
+      const [latest] = await t.platform.db.system((tx) =>
+        tx.select().from(sessionsTable).orderBy(desc(sessionsTable.createdAt)).limit(1),
+      );
+      return latest?.ip ?? null;
+    } finally {
+      await t.close();
+    }
+  }
+
+  it('believes only the hop the proxy added, not addresses the client wrote itself', async () => {
+    expect(await sessionIp('1', '198.51.100.66, 203.0.113.9')).toBe('203.0.113.9');
+  });
+
+  it('ignores X-Forwarded-For entirely when no proxy is trusted', async () => {
+    expect(await sessionIp('false', '203.0.113.9')).toBe('127.0.0.1');
   });
 });

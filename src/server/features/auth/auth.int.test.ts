@@ -34,7 +34,7 @@ describe('setup, login and second factor', () => {
   let agency: AgencyFixture;
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { TRUST_PROXY: 'true' } });
+    t = await createTestApp({ env: { TRUST_PROXY: '1' } });
     agency = await setupAgency(t);
   });
   afterAll(async () => {
@@ -280,7 +280,7 @@ describe('login throttling per account', () => {
   let agency: AgencyFixture;
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { TRUST_PROXY: 'true' } });
+    t = await createTestApp({ env: { TRUST_PROXY: '1' } });
     agency = await setupAgency(t);
   });
   afterAll(async () => {
@@ -352,7 +352,7 @@ describe('login throttling with configured limits', () => {
   beforeAll(async () => {
     t = await createTestApp({
       env: {
-        TRUST_PROXY: 'true',
+        TRUST_PROXY: '1',
         LOGIN_MAX_FAILURES: '2',
         LOGIN_IP_MAX_FAILURES: '4',
         LOGIN_LOCKOUT_MINUTES: '5',

@@ -42,7 +42,7 @@ describe('sessions', () => {
   let agency: AgencyFixture;
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { TRUST_PROXY: 'true' } });
+    t = await createTestApp({ env: { TRUST_PROXY: '1' } });
     agency = await setupAgency(t);
   });
   afterAll(async () => {
@@ -263,7 +263,7 @@ describe('password change', () => {
   let agency: AgencyFixture;
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { TRUST_PROXY: 'true' } });
+    t = await createTestApp({ env: { TRUST_PROXY: '1' } });
     agency = await setupAgency(t);
   });
   afterAll(async () => {

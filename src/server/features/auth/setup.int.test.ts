@@ -36,7 +36,7 @@ describe('first setup', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { TRUST_PROXY: 'true' } });
+    t = await createTestApp({ env: { TRUST_PROXY: '1' } });
   });
   afterAll(async () => {
     await t.close();
@@ -145,7 +145,7 @@ describe('password policy when accepting an invitation and changing a password',
   let agency: AgencyFixture;
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { TRUST_PROXY: 'true' } });
+    t = await createTestApp({ env: { TRUST_PROXY: '1' } });
     agency = await setupAgency(t, { name: 'Agencja Bursztyn sp. z o.o.' });
   });
   afterAll(async () => {

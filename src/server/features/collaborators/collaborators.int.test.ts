@@ -32,7 +32,7 @@ describe('collaborators', () => {
   let agency: AgencyFixture;
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { TRUST_PROXY: 'true' } });
+    t = await createTestApp({ env: { TRUST_PROXY: '1' } });
     agency = await setupAgency(t);
   });
   afterAll(async () => {

@@ -26,7 +26,7 @@ describe('invitations', () => {
   let agency: AgencyFixture;
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { TRUST_PROXY: 'true' } });
+    t = await createTestApp({ env: { TRUST_PROXY: '1' } });
     agency = await setupAgency(t);
   });
   afterAll(async () => {
@@ -252,7 +252,7 @@ describe('staff invitations and existing accounts', () => {
   let staff: TestClient;
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { TRUST_PROXY: 'true' } });
+    t = await createTestApp({ env: { TRUST_PROXY: '1' } });
     agency = await setupAgency(t);
     const invited = await agency.owner.post('/api/invitations/staff', {
       fullName: 'Barbara Księgowa',

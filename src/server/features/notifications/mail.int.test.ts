@@ -135,7 +135,7 @@ describe('e-mail through a real SMTP server', () => {
 
   beforeAll(async () => {
     peer = await startSmtpPeer();
-    t = await createTestApp({ env: { SMTP_URL: peer.url, TRUST_PROXY: 'true' } });
+    t = await createTestApp({ env: { SMTP_URL: peer.url, TRUST_PROXY: '1' } });
     agency = await setupAgency(t, { name: agencyName, email: ownerEmail });
   });
   afterAll(async () => {
