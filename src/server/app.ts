@@ -38,6 +38,7 @@ import { registerErrorHandler } from './http/error-handler.js';
 import { registerMetaRoutes, registerMetrics } from './http/meta.routes.js';
 import { registerOriginCheck, registerSecurityHeaders } from './http/security.js';
 import { registerSessionHook } from './http/session-hook.js';
+import { registerTextGuard } from './http/text-guard.js';
 import { asZodApp } from './http/zod-app.js';
 import type { JobHandlers } from './jobs/jobs.js';
 import { readPackageVersion, webRoot } from './paths.js';
@@ -177,7 +178,9 @@ async function registerWebApp(app: FastifyInstance): Promise<void> {
 }
 
 /** A hop count becomes "trust the nearest N hops", as proxy-addr counts them. */
-function trustProxyOption(trust: Config['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
+function trustProxyOption(
+  trust: Config['trustProxy'],
+): boolean | string[] | ((address: string, hop: number) => boolean) {
   if (typeof trust !== 'number') {
     return trust;
   }
@@ -218,6 +221,7 @@ export async function buildApp(
   await app.register(cookie);
   await registerSecurityHeaders(app, config);
   registerOriginCheck(app, config);
+  registerTextGuard(app);
   await app.register(rateLimit, { global: true, max: 600, timeWindow: '1 minute' });
   await app.register(multipart, {
     limits: { fileSize: config.uploads.maxBytes, files: config.uploads.maxFiles },

@@ -25,7 +25,9 @@ describe('configuration', () => {
   it('refuses an unsafe production setup and names every problem', () => {
     const attempt = () => parseConfig({ NODE_ENV: 'production', PUBLIC_URL: 'http://sejf.example.pl' });
     expect(attempt).toThrow(ConfigError);
-    expect(attempt).toThrow(/https:\/\/ in production[\s\S]*SEJF_MASTER_KEY_FILE[\s\S]*Virus scanning[\s\S]*SMTP_URL/);
+    expect(attempt).toThrow(
+      /https:\/\/ in production[\s\S]*SEJF_MASTER_KEY_FILE[\s\S]*Virus scanning[\s\S]*SMTP_URL/,
+    );
   });
 
   it('accepts a complete production setup, requiring TLS for SMTP there', () => {
@@ -42,7 +44,10 @@ describe('configuration', () => {
   });
 
   it('drops the __Host- prefix only for plain http outside localhost (development)', () => {
-    expect(parseConfig({ PUBLIC_URL: 'http://192.168.1.20:3000' }).cookie).toEqual({ name: 'sejf_session', secure: false });
+    expect(parseConfig({ PUBLIC_URL: 'http://192.168.1.20:3000' }).cookie).toEqual({
+      name: 'sejf_session',
+      secure: false,
+    });
   });
 
   it.each([

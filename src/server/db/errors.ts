@@ -1,3 +1,5 @@
+import { DrizzleQueryError } from 'drizzle-orm/errors';
+
 /**
  * The name of the unique constraint a failed statement violated, or null. Drizzle wraps driver
  * errors, and node-postgres and PGlite report the constraint the same way underneath.
@@ -14,14 +16,17 @@ export function violatedUniqueConstraint(error: unknown): string | null {
   return null;
 }
 
-/** Drizzle's error message carries the query parameters; logs must get only the driver's cause. */
-export function describeDatabaseError(error: unknown): { message: string; code?: string } | null {
-  if (!(error instanceof Error) || error.name !== 'DrizzleQueryError') {
+/**
+ * Drizzle's error message carries the query and its parameters (names, e-mails, PESEL numbers,
+ * hashes): logs get only the driver's own message and SQLSTATE.
+ */
+export function describeDatabaseError(error: unknown): { message: string; sqlState?: string } | null {
+  if (!(error instanceof DrizzleQueryError)) {
     return null;
   }
   const cause = error.cause as { message?: unknown; code?: unknown } | undefined;
   return {
     message: typeof cause?.message === 'string' ? cause.message : 'database error',
-    ...(typeof cause?.code === 'string' ? { code: cause.code } : {}),
+    ...(typeof cause?.code === 'string' ? { sqlState: cause.code } : {}),
   };
 }

@@ -2,7 +2,8 @@ import { desc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessions as sessionsTable } from '../db/schema/identity.js';
 import { createTestApp, publicUrl, type TestApp, type TestResponse } from '../../../test/harness.js';
-import { ownerPassword, setupAgency, type AgencyFixture } from '../../../test/flows.js';
+import { collaboratorInput, ownerPassword, setupAgency, type AgencyFixture } from '../../../test/flows.js';
+import { documentUpload, samplePdf } from '../../../test/multipart.js';
 
 function expectPageHeaders(response: TestResponse): void {
   const csp = String(response.headers['content-security-policy']);
@@ -168,5 +169,55 @@ describe('client addresses behind a proxy', () => {
 
   it('ignores X-Forwarded-For entirely when no proxy is trusted', async () => {
     expect(await sessionIp('false', '203.0.113.9')).toBe('127.0.0.1');
+  });
+});
+
+describe('text that cannot be stored as written', () => {
+  let t: TestApp;
+  let agency: AgencyFixture;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    agency = await setupAgency(t);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it.each([
+    ['a NUL character', 'Jan\u0000Kowalski'],
+    ['a lone surrogate', 'Jan \ud800 Kowalski'],
+  ])(
+    'refuses %s with a clear error, stores nothing and keeps the audit chain intact',
+    async (_label, fullName) => {
+      const response = await agency.owner.post('/api/collaborators', collaboratorInput({ fullName }));
+      expect(response.status).toBe(400);
+      expect(response.json()).toMatchObject({
+        error: {
+          code: 'validation_failed',
+          details: { issues: [{ path: 'body.fullName', code: 'invalid_characters' }] },
+        },
+      });
+      expect((await agency.owner.get('/api/collaborators')).json<unknown[]>()).toHaveLength(0);
+      const reports = await t.services.audit.verifyAll();
+      expect(reports.every((report) => report.failure === null)).toBe(true);
+    },
+  );
+
+  it('refuses it in the fields of an upload too', async () => {
+    const created = await agency.owner.post('/api/collaborators', collaboratorInput());
+    const body = documentUpload(
+      created.json<{ id: string }>().id,
+      [{ fileName: 'a.pdf', content: samplePdf() }],
+      {
+        title: 'Rozliczenie\u0000',
+      },
+    );
+    const response = await agency.owner.request('POST', '/api/documents', {
+      payload: body.payload,
+      headers: { 'content-type': body.contentType },
+    });
+    expect(response.status).toBe(400);
+    expect(response.json()).toMatchObject({ error: { code: 'validation_failed' } });
   });
 });

@@ -16,6 +16,7 @@ import {
 import type { Config } from '../../config.js';
 import { AppError } from '../../errors.js';
 import { actorOf, collaboratorOnly, noContent, staffRoles, type Actor } from '../../http/access.js';
+import { isAcceptableText, unacceptableTextError } from '../../http/text-guard.js';
 import type { ZodApp } from '../../http/zod-app.js';
 import { contentDisposition } from '../../uploads/file-name.js';
 import type { DocumentStoreService, DownloadableFile } from './document-store.js';
@@ -95,7 +96,11 @@ export function registerDocumentRoutes(
           if (upload) {
             throw new AppError('multipart_invalid', 'Send the fields before the files');
           }
-          fields[part.fieldname] = typeof part.value === 'string' ? part.value : '';
+          const value = typeof part.value === 'string' ? part.value : '';
+          if (!isAcceptableText(value)) {
+            throw unacceptableTextError(part.fieldname);
+          }
+          fields[part.fieldname] = value;
           continue;
         }
         if (!upload) {
