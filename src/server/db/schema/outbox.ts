@@ -18,6 +18,8 @@ export const outbox = pgTable(
     createdAt: createdAt(),
     sentAt: timestamptz('sent_at'),
     attempts: integer('attempts').notNull().default(0),
+    /** A sender holds the message until then; after a crash another picks it up. */
+    claimedUntil: timestamptz('claimed_until'),
     lastError: text('last_error'),
   },
   (t) => [index('outbox_agency_idx').on(t.agencyId, t.createdAt)],

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { randomBytes } from 'node:crypto';
 import {
   decodeBody,
@@ -10,6 +11,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, publicUrl, type TestApp, type TestClient } from '../../../../test/harness.js';
 import {
+  collaboratorInput,
   collaboratorPassword,
   enrolTotp,
   nextTotp,
@@ -261,17 +263,63 @@ describe('e-mail through a real SMTP server', () => {
     const failed = await pendingRow();
     expect(failed).toMatchObject({ sentAt: null, attempts: 1 });
     expect(failed?.lastError).toMatch(/ECONNREFUSED/);
+    // The next try waits a minute (one per attempt so far): not yet, then yes.
+    expect(await t.services.notifications.deliverPending()).toBe(0);
+    expect((await pendingRow())?.attempts).toBe(1);
+    t.clock.advance(61_000);
     expect(await t.services.notifications.deliverPending()).toBe(0);
     expect((await pendingRow())?.attempts).toBe(2);
 
     peer = await startSmtpPeer({ port });
+    t.clock.advance(121_000);
     expect(await t.services.notifications.deliverPending()).toBe(1);
     const mail = await peer.waitFor((m) => m.to.includes(collaborator.email));
     expect(readMail(mail).subject).toBe('Hasło do Sejfu zostało zmienione');
     expectContentFree(mail);
     const delivered = await pendingRow();
-    expect(delivered).toMatchObject({ attempts: 2, lastError: null });
+    // Every try counts, the one that worked too.
+    expect(delivered).toMatchObject({ attempts: 3, lastError: null });
     expect(delivered?.sentAt).toBeInstanceOf(Date);
     expect(await t.services.notifications.deliverPending()).toBe(0);
+  });
+
+  it('sends with no transaction open: a mail server that hangs does not hold up anyone else', async () => {
+    const sockets: net.Socket[] = [];
+    const silent = net.createServer((socket) => {
+      sockets.push(socket);
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const address = silent.address();
+    const hanging = await createTestApp({
+      env: { SMTP_URL: `smtp://127.0.0.1:${address && typeof address === 'object' ? address.port : 0}` },
+    });
+    try {
+      const owner = await setupAgency(hanging);
+      const input = collaboratorInput();
+      const created = await owner.owner.post('/api/collaborators', input);
+      await owner.owner.post(`/api/collaborators/${created.json<{ id: string }>().id}/invitation`);
+      let isSettled = false;
+      const delivery = hanging.services.notifications.deliverPending().finally(() => {
+        isSettled = true;
+      });
+      while (sockets.length === 0) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      const account = await owner.owner.get('/api/account');
+      expect(account.status).toBe(200);
+      expect(isSettled).toBe(false);
+      for (const socket of sockets) {
+        socket.destroy();
+      }
+      expect(await delivery).toBe(0);
+      const [row] = await hanging.platform.db.system((tx) =>
+        tx.select().from(outbox).where(eq(outbox.template, 'invitation')),
+      );
+      expect(row).toMatchObject({ sentAt: null, attempts: 1 });
+      expect(row?.lastError).not.toContain(input.email);
+    } finally {
+      await hanging.close();
+      silent.close();
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { Clock } from '../../clock.js';
+import { addMinutes, type Clock } from '../../clock.js';
 import type { Config } from '../../config.js';
 import type { Keyring } from '../../crypto/keys.js';
 import type { Database, TenantScope, Tx } from '../../db/database.js';
@@ -11,6 +11,8 @@ import type { MailTransport } from '../../mail/transport.js';
 import { claimUnsent, insertOutboxRow, listAgencyOutbox, markFailed, markSent } from './outbox.repository.js';
 
 const maxAttempts = 20;
+/** How long a sender holds a message it is sending. */
+const claimMinutes = 5;
 const paramsSchema = z.object({ invitationCode: z.string().optional() });
 const templateSchema = z.enum(mailTemplates);
 
@@ -73,40 +75,48 @@ export function createNotificationService(deps: {
     },
 
     /** Sends what waits in the outbox; returns how many were sent. */
+    /** Sends what waits in the outbox; returns how many were sent. No transaction is open while sending. */
     async deliverPending(limit = 50): Promise<number> {
       if (transport.kind === 'outbox') {
         return 0;
       }
       let sent = 0;
       for (;;) {
-        const delivered = await db.system(async (tx) => {
-          const rows = await claimUnsent(tx, limit, maxAttempts);
-          let count = 0;
-          for (const row of rows) {
-            try {
-              const params = readParams(row.id, row.paramsEncrypted);
-              const mail = renderMail(templateSchema.parse(row.template), row.locale, {
-                baseUrl,
-                ...(params.invitationCode
-                  ? { invitationCode: params.invitationCode, invitationValidHours: config.invitationTtlHours }
-                  : {}),
-              });
-              await transport.send(row.toEmail, mail);
-              await markSent(tx, row.id, clock.now());
-              count++;
-            } catch (error) {
-              const message = error instanceof Error ? error.message : String(error);
-              deps.logger.warn(
-                { outboxId: row.id, attempt: row.attempts + 1, err: message },
-                'mail delivery failed',
-              );
-              await markFailed(tx, row.id, row.attempts + 1, message);
-            }
+        const now = clock.now();
+        const rows = await db.system((tx) =>
+          claimUnsent(tx, { limit, maxAttempts, now, until: addMinutes(now, claimMinutes) }),
+        );
+        let sentNow = 0;
+        for (const row of rows) {
+          try {
+            const params = readParams(row.id, row.paramsEncrypted);
+            const mail = renderMail(templateSchema.parse(row.template), row.locale, {
+              baseUrl,
+              ...(params.invitationCode
+                ? { invitationCode: params.invitationCode, invitationValidHours: config.invitationTtlHours }
+                : {}),
+            });
+            await transport.send(row.toEmail, mail);
+            await db.system((tx) => markSent(tx, row.id, clock.now()));
+            sentNow++;
+          } catch (error) {
+            // SMTP errors quote the recipient; the outbox row and the log do not need the address again.
+            const message = (error instanceof Error ? error.message : String(error)).replace(
+              /[^\s<>"@]+@[^\s<>"@]+/g,
+              '[address]',
+            );
+            deps.logger.warn(
+              { outboxId: row.id, attempt: row.attempts, err: message },
+              'mail delivery failed',
+            );
+            // The next try waits a minute per attempt so far (at most an hour).
+            const retryAt = addMinutes(clock.now(), Math.min(row.attempts, 60));
+            await db.system((tx) => markFailed(tx, row.id, message, retryAt));
           }
-          return { count, claimed: rows.length };
-        });
-        sent += delivered.count;
-        if (delivered.claimed < limit || delivered.count === 0) {
+        }
+        sent += sentNow;
+        // A batch that sent nothing (the mail server is down) waits for the next run.
+        if (rows.length < limit || sentNow === 0) {
           return sent;
         }
       }
