@@ -221,3 +221,29 @@ describe('text that cannot be stored as written', () => {
     expect(response.json()).toMatchObject({ error: { code: 'validation_failed' } });
   });
 });
+
+describe('a path written with percent-encoding', () => {
+  let t: TestApp;
+  let agency: AgencyFixture;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    agency = await setupAgency(t);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('goes through the origin check and the access check like the plain one', async () => {
+    const login = await t
+      .client()
+      .post('/%61pi/auth/login', { email: agency.ownerEmail, password: ownerPassword }, { noOrigin: true });
+    expect(login.json()).toMatchObject({ error: { code: 'origin_mismatch' } });
+    const account = await agency.owner.get('/%61pi/account');
+    expect(account.status, account.body).toBe(200);
+    const anonymous = await t.client().get('/%61pi/account');
+    expect(anonymous.json()).toMatchObject({ error: { code: 'unauthenticated' } });
+    const collaborators = await t.client().get('/api/%63ollaborators');
+    expect(collaborators.json()).toMatchObject({ error: { code: 'unauthenticated' } });
+  });
+});

@@ -13,7 +13,8 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function registerOriginCheck(app: FastifyInstance, config: Pick<Config, 'publicUrl'>): void {
   const expected = config.publicUrl.origin;
   app.addHook('onRequest', async (request) => {
-    if (safeMethods.has(request.method) || !request.url.startsWith('/api/')) {
+    // Every state-changing request, whatever its path looks like before decoding.
+    if (safeMethods.has(request.method)) {
       return;
     }
     const origin = request.headers.origin;

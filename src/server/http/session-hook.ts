@@ -26,7 +26,9 @@ export function registerSessionHook(
   });
 
   app.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith('/api/')) {
+    // Decided by the route that matched, not by the raw URL: /%61pi/… reaches the /api/… routes.
+    const access = request.routeOptions.config.access;
+    if (access === undefined) {
       return;
     }
     const token = readSessionCookie(request, deps.config);
@@ -41,9 +43,6 @@ export function registerSessionHook(
         clearSessionCookie(reply, deps.config);
       }
     }
-    const access = request.routeOptions.config.access;
-    if (access !== undefined) {
-      enforceAccess(request, access);
-    }
+    enforceAccess(request, access);
   });
 }
