@@ -1,6 +1,8 @@
 /** Every event the audit trail records. Names are stable: they are hashed into the chain. */
 export const auditEventNames = [
   'agency.created',
+  'agency.updated',
+  'account.updated',
   'auth.login_succeeded',
   'auth.login_failed',
   'auth.logout',

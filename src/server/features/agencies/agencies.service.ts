@@ -44,7 +44,17 @@ export function createAgencyService(deps: { db: Database; clock: Clock; audit: A
         ...(input.nip ? { nip: requireNip(input.nip) } : {}),
         ...(input.regon !== undefined ? { regon: input.regon ? requireRegon(input.regon) : null } : {}),
       };
-      await db.tenant(actor, (tx) => updateAgency(tx, actor.agencyId, values));
+      await db.tenant(actor, async (tx) => {
+        await updateAgency(tx, actor.agencyId, values);
+        await deps.audit.record(tx, {
+          agencyId: actor.agencyId,
+          actor: { userId: actor.userId, name: actor.name },
+          event: 'agency.updated',
+          target: { type: 'agency', id: actor.agencyId },
+          ip: actor.client.ip,
+          details: { fields: Object.keys(values).join(',') },
+        });
+      });
       return get(actor);
     },
 

@@ -57,7 +57,7 @@ export function registerAccountRoutes(
       schema: { tags, body: updateAccountBodySchema, response: { 200: accountSchema } },
     },
     async (request) => {
-      await account.update(sessionOf(request), request.body);
+      await account.update(sessionOf(request), request.body, clientOf(request));
       return account.get(sessionOf(request));
     },
   );

@@ -50,16 +50,28 @@ export function createAccountService(deps: {
       };
     },
 
+    /** The name is what every audit entry of this person shows, so a new name is itself recorded. */
     async update(
       session: RequestSession,
       input: { locale?: 'pl' | 'en' | undefined; fullName?: string | undefined },
+      client: ClientInfo,
     ) {
-      await db.user({ userId: session.userId }, (tx) =>
-        updateUser(tx, session.userId, {
+      const isRenamed = input.fullName !== undefined && input.fullName !== session.fullName;
+      await db.system(async (tx) => {
+        await updateUser(tx, session.userId, {
           ...(input.locale ? { locale: input.locale } : {}),
           ...(input.fullName ? { fullName: input.fullName } : {}),
-        }),
-      );
+        });
+        if (isRenamed) {
+          await recordForPerson(tx, deps.audit, session.userId, {
+            actor: { userId: session.userId, name: input.fullName ?? session.fullName },
+            event: 'account.updated',
+            target: { type: 'user', id: session.userId },
+            ip: client.ip,
+            details: { fields: 'fullName', previousName: session.fullName },
+          });
+        }
+      });
     },
 
     /** A new password ends every other session: whoever knew the old one is logged out everywhere. */

@@ -157,3 +157,11 @@ export async function resetSecondFactors(tx: Tx, userId: string): Promise<void> 
   await tx.delete(secondFactors).where(eq(secondFactors.userId, userId));
   await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
 }
+
+export async function lockFactorsOf(tx: Tx, userId: string): Promise<void> {
+  await tx
+    .select({ id: secondFactors.id })
+    .from(secondFactors)
+    .where(eq(secondFactors.userId, userId))
+    .for('update');
+}

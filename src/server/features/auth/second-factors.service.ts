@@ -13,6 +13,7 @@ import {
   countConfirmedFactors,
   countUnusedRecoveryCodes,
   deleteFactor,
+  lockFactorsOf,
   deleteUnconfirmedFactors,
   findTotpFactor,
   insertFactor,
@@ -197,6 +198,8 @@ export function createSecondFactorService(deps: {
 
     async remove(session: RequestSession, factorId: string, client: ClientInfo): Promise<void> {
       await db.system(async (tx) => {
+        // Two removals at once must not both see "another factor is left".
+        await lockFactorsOf(tx, session.userId);
         if (!(await deleteFactor(tx, session.userId, factorId))) {
           throw new AppError('not_found', 'Second factor not found');
         }

@@ -63,6 +63,17 @@ const rejectionCodes = new Set([
   'file_active_content',
 ]);
 
+/** Staff see every file of the agency; a collaborator only their own, and never all by mistake. */
+function downloadScope(actor: Actor): { collaboratorId: string } | 'agency' {
+  if (actor.role !== 'collaborator') {
+    return 'agency';
+  }
+  if (!actor.collaboratorId) {
+    throw new AppError('forbidden', 'This account is not linked to a collaborator');
+  }
+  return { collaboratorId: actor.collaboratorId };
+}
+
 export type DocumentStoreService = ReturnType<typeof createDocumentStore>;
 
 /** Storing and reading encrypted document files: the part of documents that touches bytes. */
@@ -273,13 +284,7 @@ export function createDocumentStore(deps: {
       fileId: string,
     ): Promise<DownloadableFile & { file: DocumentFileRow }> {
       const found = await db.tenant(actor, async (tx) => {
-        const row = await findFileForDownload(
-          tx,
-          actor.agencyId,
-          documentId,
-          fileId,
-          actor.role === 'collaborator' ? actor.collaboratorId : null,
-        );
+        const row = await findFileForDownload(tx, actor.agencyId, documentId, fileId, downloadScope(actor));
         return row ? { row, key: await agencyKey(tx, actor.agencyId) } : null;
       });
       if (!found?.row.file.wrappedKey || !found.row.file.sha256 || found.row.file.sizeBytes === null) {

@@ -264,7 +264,7 @@ export async function findFileForDownload(
   agencyId: string,
   documentId: string,
   fileId: string,
-  collaboratorId: string | null,
+  scope: { collaboratorId: string } | 'agency',
 ) {
   const conditions: SQL[] = [
     eq(documentFiles.agencyId, agencyId),
@@ -273,8 +273,8 @@ export async function findFileForDownload(
     eq(documents.status, 'available'),
     isNotNull(documentFiles.wrappedKey),
   ];
-  if (collaboratorId) {
-    conditions.push(eq(documents.collaboratorId, collaboratorId));
+  if (scope !== 'agency') {
+    conditions.push(eq(documents.collaboratorId, scope.collaboratorId));
   }
   const [row] = await tx
     .select({ file: documentFiles, collaboratorUserId: collaborators.userId })
