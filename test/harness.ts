@@ -36,6 +36,11 @@ export function createTestClock(start = new Date('2026-11-30T09:00:00Z')): TestC
   };
 }
 
+/** An idle connection failing outside a drop is a defect the test should see. */
+function failOnIdleError(error: Error): void {
+  console.error('database connection lost', error);
+}
+
 /**
  * A fresh, migrated database per test app: PGlite restored from a template dump by default, or a
  * new database on the PostgreSQL server when TEST_DATABASE_URL is set (CI runs both).
@@ -47,7 +52,7 @@ async function openTestDatabase(fileDir: string | null): Promise<{
 }> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (fileDir) {
-    const db = await openDatabase({ kind: 'pglite', dataDir: fileDir });
+    const db = await openDatabase({ kind: 'pglite', dataDir: fileDir }, failOnIdleError);
     await db.migrate();
     return { db, kind: 'pglite', drop: () => db.close() };
   }
@@ -60,12 +65,20 @@ async function openTestDatabase(fileDir: string | null): Promise<{
     const url = new URL(serverUrl);
     url.pathname = `/${name}`;
     const pool = new pg.Pool({ connectionString: url.toString(), max: 5 });
-    const db = wrapPostgres(pool);
+    let dropping = false;
+    const db = wrapPostgres(pool, (error) => {
+      // Dropping the database terminates connections that are still closing (57P01).
+      if (dropping && error.code === '57P01') {
+        return;
+      }
+      failOnIdleError(error);
+    });
     await db.migrate();
     return {
       db,
       kind: 'postgres',
       drop: async () => {
+        dropping = true;
         await db.close();
         const cleanup = new pg.Client({ connectionString: serverUrl });
         await cleanup.connect();

@@ -28,7 +28,10 @@ export async function createPlatform(
 ): Promise<Platform> {
   const logger = options.logger ?? createLogger(config);
   const master = await loadMasterKey(config.masterKey, logger);
-  const db = await openDatabase(config.database);
+  const db = await openDatabase(config.database, (error) => {
+    // Connection-level failures carry no query parameters; code and message are safe to log.
+    logger.warn({ code: error.code, message: error.message }, 'database connection lost');
+  });
   try {
     await db.migrate();
     const storage = await createFileStorage(config.storage);

@@ -109,7 +109,15 @@ export function wrapPglite(client: PGlite): Database {
   };
 }
 
-export function wrapPostgres(pool: pg.Pool): Database {
+/**
+ * An idle pooled connection can fail at any time (server restart, administrator termination,
+ * network loss). pg reports that as an 'error' event on the pool, which would otherwise crash
+ * the process; the pool drops the connection and opens a new one on the next query.
+ */
+export type IdleConnectionErrorHandler = (error: Error & { code?: string }) => void;
+
+export function wrapPostgres(pool: pg.Pool, onIdleError: IdleConnectionErrorHandler): Database {
+  pool.on('error', onIdleError);
   const db = drizzlePg(pool);
   return {
     kind: 'postgres',
@@ -129,10 +137,14 @@ export function wrapPostgres(pool: pg.Pool): Database {
   };
 }
 
-export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+export async function openDatabase(
+  config: DatabaseConfig,
+  onIdleError: IdleConnectionErrorHandler,
+): Promise<Database> {
   if (config.kind === 'postgres') {
     return wrapPostgres(
       new pg.Pool({ connectionString: config.url, max: config.poolSize, application_name: 'sejf' }),
+      onIdleError,
     );
   }
   if (config.dataDir !== 'memory://') {
