@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { bytea, createdAt, timestamptz } from './columns.js';
 import { users } from './identity.js';
 
@@ -12,6 +12,10 @@ export const agencies = pgTable('agencies', {
   name: text('name').notNull(),
   nip: text('nip').notNull(),
   regon: text('regon'),
+  /** Printed on statements, bills and self-billed invoices. */
+  address: text('address'),
+  /** A positive balance below this is carried forward instead of paid. */
+  minimumPayout: bigint('minimum_payout', { mode: 'number' }).notNull().default(0),
   wrappedKey: bytea('wrapped_key').notNull(),
   masterKeyId: text('master_key_id').notNull(),
   createdAt: createdAt(),
@@ -31,6 +35,11 @@ export const collaborators = pgTable(
     nip: text('nip'),
     pesel: text('pesel'),
     taxMode: text('tax_mode', { enum: ['invoice', 'bill'] }).notNull(),
+    /** Agreement (art. 106d of the VAT act) that the agency drafts the collaborator's invoices. */
+    selfBilling: boolean('self_billing').notNull().default(false),
+    address: text('address'),
+    /** Normalised (no spaces, upper case), validated with its checksum. */
+    iban: text('iban'),
     /** Set once the collaborator has accepted an invitation. */
     userId: uuid('user_id').references(() => users.id),
     archivedAt: timestamptz('archived_at'),

@@ -4,6 +4,9 @@ import { agencies, collaborators } from './agencies.js';
 import { bytea, createdAt, timestamptz } from './columns.js';
 import { users } from './identity.js';
 
+/** 'prepared': stored and complete but not visible yet (a statement waiting to be published). */
+export const documentStatuses = ['uploading', 'prepared', 'available', 'deleted'] as const;
+
 /**
  * A document placed in one collaborator's panel. It becomes visible only when every file is stored,
  * scanned and committed (status 'available'); an interrupted upload stays 'uploading' and is
@@ -22,7 +25,11 @@ export const documents = pgTable(
     title: text('title').notNull(),
     /** Settlement month as YYYY-MM. */
     periodMonth: text('period_month').notNull(),
-    status: text('status', { enum: ['uploading', 'available', 'deleted'] }).notNull(),
+    status: text('status', { enum: documentStatuses }).notNull(),
+    /** Who put it there: the agency (statements, documents) or the collaborator (an invoice sent back). */
+    origin: text('origin', { enum: ['agency', 'collaborator'] })
+      .notNull()
+      .default('agency'),
     uploadedBy: uuid('uploaded_by')
       .notNull()
       .references(() => users.id),
