@@ -32,6 +32,8 @@ import { createDocumentStore } from './features/documents/document-store.js';
 import { registerDocumentRoutes } from './features/documents/documents.routes.js';
 import { createDocumentService } from './features/documents/documents.service.js';
 import { registerInvitationRoutes } from './features/invitations/invitations.routes.js';
+import { registerInsurerRoutes } from './features/insurers/insurers.routes.js';
+import { createInsurerService } from './features/insurers/insurers.service.js';
 import { createInvitationService } from './features/invitations/invitations.service.js';
 import { createNotificationService } from './features/notifications/notifications.service.js';
 import { registerErrorHandler } from './http/error-handler.js';
@@ -89,6 +91,7 @@ export function createServices(platform: Platform) {
   const setup = createSetupService({ db, keyring, clock, audit, sessions });
   const agencies = createAgencyService({ db, clock, audit });
   const collaborators = createCollaboratorService({ db, clock, audit });
+  const insurers = createInsurerService({ db, clock, audit, collaborators });
   const invitations = createInvitationService({
     db,
     keyring,
@@ -133,6 +136,7 @@ export function createServices(platform: Platform) {
     setup,
     agencies,
     collaborators,
+    insurers,
     invitations,
     store,
     documents,
@@ -259,6 +263,7 @@ export async function buildApp(
   registerAccountRoutes(api, { ...services, config });
   registerAgencyRoutes(api, { ...services, config });
   registerCollaboratorRoutes(api, services);
+  registerInsurerRoutes(api, services);
   registerInvitationRoutes(api, { ...services, config });
   registerDocumentRoutes(api, { ...services, config });
   registerAuditRoutes(api, services);

@@ -35,6 +35,8 @@ const statusByCode: Record<ErrorCode, number> = {
   invalid_knf_number: 400,
   invalid_phone: 400,
   invalid_email: 400,
+  invalid_iban: 400,
+  self_billing_requires_invoice: 400,
   nip_required_for_invoice: 400,
   pesel_required_for_bill: 400,
   collaborator_archived: 409,
@@ -59,6 +61,10 @@ const statusByCode: Record<ErrorCode, number> = {
   integrity_error: 500,
   scanner_unavailable: 503,
   storage_unavailable: 503,
+  insurer_name_taken: 409,
+  insurer_archived: 409,
+  agent_code_taken: 409,
+  agent_code_invalid: 400,
   internal_error: 500,
 };
 

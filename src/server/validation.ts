@@ -1,10 +1,12 @@
 import {
   isValidEmail,
+  isValidIban,
   isValidKnfNumber,
   isValidNip,
   isValidPesel,
   isValidRegon,
   normalizeEmail,
+  normalizeIban,
   normalizeKnfNumber,
   normalizeNip,
   normalizePesel,
@@ -43,3 +45,5 @@ export const requireEmail = (value: string, field = 'email') =>
   check(value, (v) => normalizeEmail(v), isValidEmail, 'invalid_email', field);
 export const requirePhone = (value: string, field = 'phone') =>
   check(value, normalizePhone, () => true, 'invalid_phone', field);
+export const requireIban = (value: string, field = 'iban') =>
+  check(value, normalizeIban, isValidIban, 'invalid_iban', field);

@@ -31,6 +31,10 @@ export const auditEventNames = [
   'document.downloaded',
   'document.deleted',
   'document.integrity_failed',
+  'insurer.created',
+  'insurer.updated',
+  'agent_code.assigned',
+  'agent_code.removed',
 ] as const;
 
 export type AuditEventName = (typeof auditEventNames)[number];

@@ -34,6 +34,8 @@ export const errorCodes = [
   'invalid_knf_number',
   'invalid_phone',
   'invalid_email',
+  'invalid_iban',
+  'self_billing_requires_invoice',
   'nip_required_for_invoice',
   'pesel_required_for_bill',
   'collaborator_archived',
@@ -58,6 +60,10 @@ export const errorCodes = [
   'integrity_error',
   'scanner_unavailable',
   'storage_unavailable',
+  'insurer_name_taken',
+  'insurer_archived',
+  'agent_code_taken',
+  'agent_code_invalid',
   'internal_error',
 ] as const;
 

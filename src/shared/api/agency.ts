@@ -7,6 +7,9 @@ export const agencySchema = z.object({
   name: z.string(),
   nip: z.string(),
   regon: z.string().nullable(),
+  address: z.string().nullable(),
+  /** Grosze: a positive balance below it is carried forward to the next period. */
+  minimumPayout: z.number().int(),
   createdAt: isoDateTime,
 });
 
@@ -14,6 +17,8 @@ export const agencyUpdateSchema = z.object({
   name: z.string().trim().min(2).max(200).optional(),
   nip: z.string().trim().min(10).max(20).optional(),
   regon: optionalText(20).nullable(),
+  address: optionalText(300).nullable(),
+  minimumPayout: z.number().int().min(0).max(100_000_00).optional(),
 });
 
 export const setupStatusSchema = z.object({ setupRequired: z.boolean() });

@@ -25,6 +25,7 @@ export const collaboratorListItemSchema = z.object({
   /** Only the last four digits: a PESEL starts with the birth date. */
   peselMasked: z.string().nullable(),
   taxMode: taxModeSchema,
+  selfBilling: z.boolean(),
   status: collaboratorStatusSchema,
   invitation: invitationSummarySchema.nullable(),
   createdAt: isoDateTime,
@@ -33,6 +34,8 @@ export type CollaboratorListItem = z.infer<typeof collaboratorListItemSchema>;
 
 export const collaboratorSchema = collaboratorListItemSchema.extend({
   pesel: z.string().nullable(),
+  address: z.string().nullable(),
+  iban: z.string().nullable(),
   updatedAt: isoDateTime,
 });
 export type Collaborator = z.infer<typeof collaboratorSchema>;
@@ -49,13 +52,23 @@ export const collaboratorInputSchema = z.object({
   nip: optionalText(20),
   pesel: optionalText(20),
   taxMode: taxModeSchema,
+  /** A self-billing agreement (art. 106d of the VAT act): the agency drafts the invoices; invoice mode only. */
+  selfBilling: z.boolean().optional(),
+  address: optionalText(300),
+  iban: optionalText(50),
 });
 export type CollaboratorInput = z.input<typeof collaboratorInputSchema>;
 
 export const collaboratorUpdateSchema = collaboratorInputSchema
-  .omit({ phone: true, nip: true, pesel: true })
+  .omit({ phone: true, nip: true, pesel: true, address: true, iban: true })
   .partial()
-  .extend({ phone: clearableText(40), nip: clearableText(20), pesel: clearableText(20) });
+  .extend({
+    phone: clearableText(40),
+    nip: clearableText(20),
+    pesel: clearableText(20),
+    address: clearableText(300),
+    iban: clearableText(50),
+  });
 export type CollaboratorUpdate = z.output<typeof collaboratorUpdateSchema>;
 
 export const collaboratorQuerySchema = z.object({

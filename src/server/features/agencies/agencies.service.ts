@@ -28,6 +28,8 @@ export function createAgencyService(deps: { db: Database; clock: Clock; audit: A
       name: agency.name,
       nip: agency.nip,
       regon: agency.regon,
+      address: agency.address,
+      minimumPayout: agency.minimumPayout,
       createdAt: agency.createdAt,
     };
   }
@@ -37,12 +39,20 @@ export function createAgencyService(deps: { db: Database; clock: Clock; audit: A
 
     async update(
       actor: Actor,
-      input: { name?: string | undefined; nip?: string | undefined; regon?: string | null | undefined },
+      input: {
+        name?: string | undefined;
+        nip?: string | undefined;
+        regon?: string | null | undefined;
+        address?: string | null | undefined;
+        minimumPayout?: number | undefined;
+      },
     ) {
       const values = {
         ...(input.name ? { name: input.name } : {}),
         ...(input.nip ? { nip: requireNip(input.nip) } : {}),
         ...(input.regon !== undefined ? { regon: input.regon ? requireRegon(input.regon) : null } : {}),
+        ...(input.address !== undefined ? { address: input.address || null } : {}),
+        ...(input.minimumPayout !== undefined ? { minimumPayout: input.minimumPayout } : {}),
       };
       await db.tenant(actor, async (tx) => {
         await updateAgency(tx, actor.agencyId, values);

@@ -9,6 +9,8 @@ import { createAuditService, type AuditService } from '../audit/audit.service.js
 import { assertAcceptablePassword } from '../auth/password-policy.js';
 import { hashPassword } from '../auth/passwords.js';
 import { findUserByEmail, insertUser } from '../auth/users.repository.js';
+import { defaultInsurerNames } from '../../../shared/api/insurers.js';
+import { insertInsurers } from '../insurers/insurers.repository.js';
 import { insertAgency, insertMembership } from './agencies.repository.js';
 
 export type NewAgencyInput = {
@@ -80,6 +82,10 @@ export async function insertAgencyWithOwner(
     createdAt: now,
   });
   await insertMembership(tx, { id: randomUUID(), agencyId, userId, role: 'owner', createdAt: now });
+  await insertInsurers(
+    tx,
+    defaultInsurerNames.map((name) => ({ id: randomUUID(), agencyId, name, createdAt: now })),
+  );
   await deps.audit.record(tx, {
     agencyId,
     actor: { userId, name: input.owner.fullName },

@@ -270,4 +270,38 @@ describe('collaborators', () => {
       error: { code: 'nip_required_for_invoice', details: { field: 'nip' } },
     });
   });
+
+  it('keeps the payout account, address and self-billing agreement, validated', async () => {
+    const created = await agency.owner.post(
+      '/api/collaborators',
+      collaboratorInput({
+        iban: 'pl61 1090 1014 0000 0712 1981 2874',
+        address: 'ul. Polna 1, 00-001 Warszawa',
+        selfBilling: true,
+      }),
+    );
+    expect(created.status, created.body).toBe(201);
+    expect(created.json()).toMatchObject({
+      iban: 'PL61109010140000071219812874',
+      address: 'ul. Polna 1, 00-001 Warszawa',
+      selfBilling: true,
+    });
+    const id = created.json<{ id: string }>().id;
+
+    const badIban = await agency.owner.patch(`/api/collaborators/${id}`, {
+      iban: 'PL61109010140000071219812875',
+    });
+    expect(badIban.json()).toMatchObject({ error: { code: 'invalid_iban', details: { field: 'iban' } } });
+
+    const billSelfBilling = await agency.owner.post(
+      '/api/collaborators',
+      collaboratorInput({ taxMode: 'bill', selfBilling: true }),
+    );
+    expect(billSelfBilling.json()).toMatchObject({ error: { code: 'self_billing_requires_invoice' } });
+
+    // Switching to a bill ends self-billing rather than failing.
+    const toBill = await agency.owner.patch(`/api/collaborators/${id}`, { taxMode: 'bill', iban: null });
+    expect(toBill.status, toBill.body).toBe(200);
+    expect(toBill.json()).toMatchObject({ taxMode: 'bill', selfBilling: false, iban: null });
+  });
 });

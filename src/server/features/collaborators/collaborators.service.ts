@@ -11,7 +11,14 @@ import type { Database, Tx } from '../../db/database.js';
 import { violatedUniqueConstraint } from '../../db/errors.js';
 import { AppError } from '../../errors.js';
 import type { Actor } from '../../http/access.js';
-import { requireEmail, requireKnfNumber, requireNip, requirePesel, requirePhone } from '../../validation.js';
+import {
+  requireEmail,
+  requireIban,
+  requireKnfNumber,
+  requireNip,
+  requirePesel,
+  requirePhone,
+} from '../../validation.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { disableCollaboratorMemberships, revokeOpenInvitations } from './collaborator-access.repository.js';
 import {
@@ -34,6 +41,9 @@ type NormalizedFields = {
   nip: string | null;
   pesel: string | null;
   taxMode: TaxMode;
+  selfBilling: boolean;
+  address: string | null;
+  iban: string | null;
 };
 
 /**
@@ -52,7 +62,15 @@ function normalizeFields(
     nip: input.nip ? requireNip(input.nip) : null,
     pesel: input.pesel ? requirePesel(input.pesel) : null,
     taxMode: input.taxMode,
+    selfBilling: input.selfBilling ?? false,
+    address: input.address ? input.address.trim() : null,
+    iban: input.iban ? requireIban(input.iban) : null,
   };
+  if (fields.selfBilling && fields.taxMode !== 'invoice') {
+    throw new AppError('self_billing_requires_invoice', 'Self-billing applies to collaborators who invoice', {
+      field: 'selfBilling',
+    });
+  }
   if (fields.taxMode === 'invoice' && !fields.nip) {
     throw new AppError('nip_required_for_invoice', 'A collaborator who invoices needs a NIP', {
       field: 'nip',
@@ -102,6 +120,7 @@ export function createCollaboratorService(deps: { db: Database; clock: Clock; au
       nip: c.nip,
       peselMasked: c.pesel ? maskPesel(c.pesel) : null,
       taxMode: c.taxMode,
+      selfBilling: c.selfBilling,
       status,
       invitation:
         status === 'invited' && invitation
@@ -126,6 +145,8 @@ export function createCollaboratorService(deps: { db: Database; clock: Clock; au
     return {
       ...present(row, invitation),
       pesel: row.collaborator.pesel,
+      address: row.collaborator.address,
+      iban: row.collaborator.iban,
       updatedAt: row.collaborator.updatedAt,
     };
   }
@@ -201,6 +222,10 @@ export function createCollaboratorService(deps: { db: Database; clock: Clock; au
             nip: input.nip === undefined ? (current.nip ?? undefined) : (input.nip ?? undefined),
             pesel: input.pesel === undefined ? (current.pesel ?? undefined) : (input.pesel ?? undefined),
             taxMode: input.taxMode ?? current.taxMode,
+            selfBilling: input.selfBilling ?? (input.taxMode === 'bill' ? false : current.selfBilling),
+            address:
+              input.address === undefined ? (current.address ?? undefined) : (input.address ?? undefined),
+            iban: input.iban === undefined ? (current.iban ?? undefined) : (input.iban ?? undefined),
           });
           const changed = Object.keys(fields).filter(
             (key) => fields[key as keyof NormalizedFields] !== current[key as keyof NormalizedFields],
