@@ -32,6 +32,19 @@ import { createDocumentStore } from './features/documents/document-store.js';
 import { registerDocumentRoutes } from './features/documents/documents.routes.js';
 import { createDocumentService } from './features/documents/documents.service.js';
 import { registerInvitationRoutes } from './features/invitations/invitations.routes.js';
+import { registerImportRoutes } from './features/imports/imports.routes.js';
+import { createImportService } from './features/imports/imports.service.js';
+import { registerPeriodRoutes } from './features/settlements/periods.routes.js';
+import { createPeriodService } from './features/settlements/periods.service.js';
+import { registerStatementRoutes } from './features/settlements/statements.routes.js';
+import { createStatementService } from './features/settlements/statements.service.js';
+import { createGeneratedDocuments } from './features/documents/generated-documents.js';
+import { registerInvoiceRoutes } from './features/invoices/invoices.routes.js';
+import { createInvoiceService } from './features/invoices/invoices.service.js';
+import { registerReportRoutes } from './features/reports/reports.routes.js';
+import { createReportService } from './features/reports/reports.service.js';
+import { registerRuleRoutes } from './features/settlements/rules.routes.js';
+import { createRuleService } from './features/settlements/rules.service.js';
 import { registerInsurerRoutes } from './features/insurers/insurers.routes.js';
 import { createInsurerService } from './features/insurers/insurers.service.js';
 import { createInvitationService } from './features/invitations/invitations.service.js';
@@ -116,6 +129,23 @@ export function createServices(platform: Platform) {
     collaborators,
     logger,
   });
+  const imports = createImportService({
+    db,
+    storage,
+    keyring,
+    scanner,
+    clock,
+    config,
+    audit,
+    insurers,
+    logger,
+  });
+  const rules = createRuleService({ db, clock, audit, collaborators, insurers });
+  const periods = createPeriodService({ db, clock, audit, collaborators });
+  const generated = createGeneratedDocuments({ db, storage, keyring, clock });
+  const statements = createStatementService({ db, clock, audit, generated, notifications, logger });
+  const invoices = createInvoiceService({ db, clock, audit, store, generated, notifications });
+  const reports = createReportService({ db, clock });
   const documents = createDocumentService({ db, storage, clock, audit, store, logger });
   const dashboard = createDashboardService({ clock, collaborators, documents, invitations });
   const jobHandlers: JobHandlers = {
@@ -123,6 +153,8 @@ export function createServices(platform: Platform) {
     'uploads.cleanup': async () => {
       await documents.cleanupAbandonedUploads(addMinutes(clock.now(), -abandonedUploadMinutes));
       await documents.deleteShreddedBlobs();
+      await imports.recoverInterrupted(addMinutes(clock.now(), -abandonedUploadMinutes));
+      await statements.generatePending();
     },
   };
   return {
@@ -137,6 +169,12 @@ export function createServices(platform: Platform) {
     agencies,
     collaborators,
     insurers,
+    imports,
+    rules,
+    periods,
+    statements,
+    invoices,
+    reports,
     invitations,
     store,
     documents,
@@ -264,6 +302,12 @@ export async function buildApp(
   registerAgencyRoutes(api, { ...services, config });
   registerCollaboratorRoutes(api, services);
   registerInsurerRoutes(api, services);
+  registerImportRoutes(api, { ...services, config });
+  registerRuleRoutes(api, services);
+  registerPeriodRoutes(api, services);
+  registerStatementRoutes(api, services);
+  registerInvoiceRoutes(api, { ...services, config });
+  registerReportRoutes(api, services);
   registerInvitationRoutes(api, { ...services, config });
   registerDocumentRoutes(api, { ...services, config });
   registerAuditRoutes(api, services);

@@ -9,6 +9,7 @@ import { pluralPl } from '../../shared/format.js';
 export const mailTemplates = [
   'invitation',
   'document_waiting',
+  'message_waiting',
   'new_device_login',
   'password_changed',
   'second_factor_changed',
@@ -68,6 +69,26 @@ const copy: Record<MailTemplate, Record<MailLocale, Copy>> = {
       blocks: ({ address }) => [
         'Hello,',
         'A new document is waiting for you in Sejf.',
+        'To see it, type the address of Sejf into your browser yourself and log in:',
+        { value: address },
+      ],
+    },
+  },
+  message_waiting: {
+    pl: {
+      subject: 'Nowa wiadomość w Sejfie',
+      blocks: ({ address }) => [
+        'Dzień dobry!',
+        'W Sejfie czeka na Ciebie nowa wiadomość lub sprawa do załatwienia.',
+        'Aby ją zobaczyć, wpisz samodzielnie w przeglądarce adres Sejfu i zaloguj się:',
+        { value: address },
+      ],
+    },
+    en: {
+      subject: 'A new message is waiting for you in Sejf',
+      blocks: ({ address }) => [
+        'Hello,',
+        'A new message or a matter to settle is waiting for you in Sejf.',
         'To see it, type the address of Sejf into your browser yourself and log in:',
         { value: address },
       ],

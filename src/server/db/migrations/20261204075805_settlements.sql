@@ -210,7 +210,7 @@ CREATE TABLE "statement_lines" (
 	"rule_version" integer,
 	"basis" text,
 	"rate" numeric(9, 4),
-	"base" bigint NOT NULL,
+	"base" bigint,
 	"share" bigint NOT NULL,
 	"applied_on" date NOT NULL,
 	"clawback_of" uuid,

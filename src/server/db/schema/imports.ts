@@ -18,7 +18,15 @@ import { users } from './identity.js';
 import { insurers } from './insurers.js';
 import { settlementPeriods } from './settlements.js';
 
-export const importStatuses = ['uploaded', 'parsing', 'parsed', 'failed', 'committed', 'discarded'] as const;
+export const importStatuses = [
+  'uploading',
+  'uploaded',
+  'parsing',
+  'parsed',
+  'failed',
+  'committed',
+  'discarded',
+] as const;
 export type ImportStatus = (typeof importStatuses)[number];
 
 /**

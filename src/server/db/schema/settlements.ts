@@ -231,7 +231,8 @@ export const statementLines = pgTable(
     ruleVersion: integer('rule_version'),
     basis: text('basis', { enum: splitBases }),
     rate: numeric('rate', { precision: 9, scale: 4 }),
-    base: bigint('base', { mode: 'number' }).notNull(),
+    /** Null for a clawback the agency bears whose line lacks the premium the rule is based on. */
+    base: bigint('base', { mode: 'number' }),
     share: bigint('share', { mode: 'number' }).notNull(),
     appliedOn: date('applied_on', { mode: 'string' }).notNull(),
     clawbackOf: uuid('clawback_of'),

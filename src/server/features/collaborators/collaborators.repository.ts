@@ -1,15 +1,12 @@
 import { and, desc, eq, ilike, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
-import type { AnyPgColumn, AnyPgTable } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/database.js';
+import { qualified } from '../../db/qualified.js';
 import { collaborators, invitations, memberships } from '../../db/schema/agencies.js';
 
 export type NewCollaborator = typeof collaborators.$inferInsert;
 export type CollaboratorRow = typeof collaborators.$inferSelect;
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-/** `"table"."column"`, spelled out where drizzle would leave the column unqualified. */
-const qualified = (table: AnyPgTable, column: AnyPgColumn) => sql`${table}.${sql.identifier(column.name)}`;
 
 // Drizzle leaves columns unqualified in a single-table select, and inside this subquery a bare
 // "id" is the membership's own id: every column here names its table.

@@ -50,11 +50,11 @@ export type DownloadableFile = {
   stream: Readable;
 };
 
-const storageKeyOf = (agencyId: string, documentId: string, fileId: string) =>
+export const storageKeyOf = (agencyId: string, documentId: string, fileId: string) =>
   `agencies/${agencyId}/documents/${documentId}/${fileId}`;
 
 /** The file id goes into the encryption's associated data: a blob moved to another record fails. */
-const aadOf = (fileId: string) => Buffer.from(`sejf/document-file/v1/${fileId}`, 'utf8');
+export const aadOf = (fileId: string) => Buffer.from(`sejf/document-file/v1/${fileId}`, 'utf8');
 
 const rejectionCodes = new Set([
   'file_infected',
@@ -114,7 +114,16 @@ export function createDocumentStore(deps: {
   }
 
   return {
-    async beginUpload(actor: Actor, fields: UploadFields): Promise<DocumentUpload> {
+    /**
+     * `origin: 'collaborator'`: a collaborator sends something back (an invoice) into their own panel's record; the
+     * agency sees it, and nobody is notified by e-mail about one's own upload.
+     */
+    async beginUpload(
+      actor: Actor,
+      fields: UploadFields,
+      options: { origin?: 'agency' | 'collaborator' } = {},
+    ): Promise<DocumentUpload> {
+      const origin = options.origin ?? 'agency';
       const documentId = randomUUID();
       const now = clock.now();
       const key = await db.tenant(actor, async (tx) => {
@@ -126,6 +135,7 @@ export function createDocumentStore(deps: {
           title: fields.title,
           periodMonth: fields.periodMonth,
           status: 'uploading',
+          origin,
           uploadedBy: actor.userId,
           createdAt: now,
           updatedAt: now,
@@ -234,7 +244,10 @@ export function createDocumentStore(deps: {
               ip: actor.client.ip,
               details: { collaboratorId: fields.collaboratorId, files: fileCount, bytes: totalBytes },
             });
-            const recipient = await findCollaboratorRecipient(tx, actor.agencyId, fields.collaboratorId);
+            const recipient =
+              origin === 'agency'
+                ? await findCollaboratorRecipient(tx, actor.agencyId, fields.collaboratorId)
+                : null;
             if (recipient) {
               await deps.notifications.enqueue(tx, {
                 agencyId: actor.agencyId,

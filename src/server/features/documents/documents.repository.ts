@@ -221,6 +221,7 @@ export async function listPanelDocuments(
     eq(documents.agencyId, agencyId),
     eq(documents.collaboratorId, collaboratorId),
     eq(documents.status, 'available'),
+    eq(documents.origin, 'agency'),
   ];
   if (month) {
     conditions.push(eq(documents.periodMonth, month));

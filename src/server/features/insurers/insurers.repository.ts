@@ -1,5 +1,6 @@
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/database.js';
+import { qualified } from '../../db/qualified.js';
 import { collaborators } from '../../db/schema/agencies.js';
 import { agentCodes, importTemplates, insurers } from '../../db/schema/insurers.js';
 
@@ -22,7 +23,8 @@ export async function listInsurers(tx: Tx, agencyId: string) {
     .select({
       insurer: insurers,
       agentCodeCount: sql<number>`coalesce(${codes.total}, 0)::int`,
-      hasTemplate: sql<boolean>`exists (select 1 from ${importTemplates} where ${importTemplates.insurerId} = ${insurers.id})`,
+      hasTemplate: sql<boolean>`exists (select 1 from ${importTemplates}
+        where ${qualified(importTemplates, importTemplates.insurerId)} = ${qualified(insurers, insurers.id)})`,
     })
     .from(insurers)
     .leftJoin(codes, eq(codes.insurerId, insurers.id))

@@ -1,0 +1,375 @@
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Tx } from '../../db/database.js';
+import { qualified } from '../../db/qualified.js';
+import { collaborators } from '../../db/schema/agencies.js';
+import { users } from '../../db/schema/identity.js';
+import { commissionLines, imports } from '../../db/schema/imports.js';
+import { insurers } from '../../db/schema/insurers.js';
+import {
+  adjustments,
+  numberSeries,
+  periodReopenings,
+  settlementPeriods,
+  statementLines,
+  statements,
+  type PeriodStatus,
+} from '../../db/schema/settlements.js';
+
+export type PeriodRow = typeof settlementPeriods.$inferSelect;
+export type NewStatement = typeof statements.$inferInsert;
+export type NewStatementLine = typeof statementLines.$inferInsert;
+
+const statementCount = sql<number>`(select count(*)::int from ${statements}
+  where ${qualified(statements, statements.periodId)} = ${qualified(settlementPeriods, settlementPeriods.id)}
+    and ${qualified(statements, statements.isCurrent)})`;
+
+export async function insertPeriod(tx: Tx, row: typeof settlementPeriods.$inferInsert) {
+  await tx.insert(settlementPeriods).values(row);
+}
+
+export async function listPeriods(tx: Tx, agencyId: string) {
+  return tx
+    .select({ period: settlementPeriods, statementCount })
+    .from(settlementPeriods)
+    .where(eq(settlementPeriods.agencyId, agencyId))
+    .orderBy(desc(settlementPeriods.dateFrom))
+    .limit(240);
+}
+
+export async function findPeriodWithCount(tx: Tx, agencyId: string, id: string) {
+  const [row] = await tx
+    .select({ period: settlementPeriods, statementCount })
+    .from(settlementPeriods)
+    .where(and(eq(settlementPeriods.agencyId, agencyId), eq(settlementPeriods.id, id)));
+  return row ?? null;
+}
+
+export async function findPeriod(
+  tx: Tx,
+  agencyId: string,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+) {
+  const query = tx
+    .select()
+    .from(settlementPeriods)
+    .where(and(eq(settlementPeriods.agencyId, agencyId), eq(settlementPeriods.id, id)));
+  const [row] = await (options.forUpdate ? query.for('update') : query);
+  return row ?? null;
+}
+
+export async function findOverlappingPeriod(tx: Tx, agencyId: string, dateFrom: string, dateTo: string) {
+  const [row] = await tx
+    .select({
+      id: settlementPeriods.id,
+      dateFrom: settlementPeriods.dateFrom,
+      dateTo: settlementPeriods.dateTo,
+    })
+    .from(settlementPeriods)
+    .where(
+      and(
+        eq(settlementPeriods.agencyId, agencyId),
+        lte(settlementPeriods.dateFrom, dateTo),
+        gte(settlementPeriods.dateTo, dateFrom),
+      ),
+    );
+  return row ?? null;
+}
+
+/** An agency-wide advisory lock for the rest of the transaction: period creation is serialised per agency. */
+export async function lockAgencyPeriods(tx: Tx, agencyId: string) {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`sejf.periods.${agencyId}`}))`);
+}
+
+/** Moves a period on only from the status and revision the caller saw; false when someone else moved it first. */
+export async function transitionPeriod(
+  tx: Tx,
+  agencyId: string,
+  id: string,
+  expected: { status: PeriodStatus; revision: number },
+  values: Partial<typeof settlementPeriods.$inferInsert>,
+): Promise<boolean> {
+  const updated = await tx
+    .update(settlementPeriods)
+    .set({ ...values, revision: expected.revision + 1 })
+    .where(
+      and(
+        eq(settlementPeriods.agencyId, agencyId),
+        eq(settlementPeriods.id, id),
+        eq(settlementPeriods.status, expected.status),
+        eq(settlementPeriods.revision, expected.revision),
+      ),
+    )
+    .returning({ id: settlementPeriods.id });
+  return updated.length > 0;
+}
+
+export async function insertReopening(tx: Tx, row: typeof periodReopenings.$inferInsert) {
+  await tx.insert(periodReopenings).values(row);
+}
+
+/**
+ * Lines a period settles: every line of a committed import not settled yet, dated up to the period's end (a line
+ * that arrives late is settled by the next open period).
+ */
+export async function loadUnsettledLines(tx: Tx, agencyId: string, dateTo: string) {
+  return tx
+    .select({
+      id: commissionLines.id,
+      importId: commissionLines.importId,
+      fileName: imports.fileName,
+      rowNumber: commissionLines.rowNumber,
+      insurerId: commissionLines.insurerId,
+      policyNumber: commissionLines.policyNumber,
+      policyholder: commissionLines.policyholder,
+      product: commissionLines.product,
+      risk: commissionLines.risk,
+      lineDate: commissionLines.lineDate,
+      lineType: commissionLines.lineType,
+      renewal: commissionLines.renewal,
+      commission: commissionLines.commission,
+      premium: commissionLines.premium,
+      collectedPremium: commissionLines.collectedPremium,
+      collaboratorId: commissionLines.collaboratorId,
+      attributedBy: commissionLines.attributedBy,
+    })
+    .from(commissionLines)
+    .innerJoin(imports, eq(imports.id, commissionLines.importId))
+    .where(
+      and(
+        eq(commissionLines.agencyId, agencyId),
+        eq(imports.status, 'committed'),
+        isNull(commissionLines.settledPeriodId),
+        lte(commissionLines.lineDate, dateTo),
+      ),
+    );
+}
+
+export type UnsettledLine = Awaited<ReturnType<typeof loadUnsettledLines>>[number];
+
+/** Settled positive lines of the given policies: the originals a clawback of this period may reverse. */
+export async function loadSettledOriginals(tx: Tx, agencyId: string, policyKeys: readonly string[]) {
+  if (policyKeys.length === 0) {
+    return [];
+  }
+  return tx
+    .select({
+      id: commissionLines.id,
+      importId: commissionLines.importId,
+      rowNumber: commissionLines.rowNumber,
+      insurerId: commissionLines.insurerId,
+      policyNumber: commissionLines.policyNumber,
+      product: commissionLines.product,
+      risk: commissionLines.risk,
+      lineDate: commissionLines.lineDate,
+      lineType: commissionLines.lineType,
+      renewal: commissionLines.renewal,
+      commission: commissionLines.commission,
+      premium: commissionLines.premium,
+      collectedPremium: commissionLines.collectedPremium,
+      collaboratorId: commissionLines.collaboratorId,
+    })
+    .from(commissionLines)
+    .where(
+      and(
+        eq(commissionLines.agencyId, agencyId),
+        isNotNull(commissionLines.settledPeriodId),
+        sql`${commissionLines.commission} > 0`,
+        inArray(commissionLines.policyKey, [...policyKeys]),
+      ),
+    );
+}
+
+/** fixed_per_policy amounts paid (share > 0) and taken back (share < 0) by current statements. */
+export async function loadFixedLedger(tx: Tx, agencyId: string) {
+  return tx
+    .select({
+      collaboratorId: statementLines.collaboratorId,
+      insurerId: commissionLines.insurerId,
+      policyNumber: commissionLines.policyNumber,
+      share: statementLines.share,
+    })
+    .from(statementLines)
+    .innerJoin(statements, eq(statements.id, statementLines.statementId))
+    .innerJoin(commissionLines, eq(commissionLines.id, statementLines.commissionLineId))
+    .where(
+      and(
+        eq(statementLines.agencyId, agencyId),
+        eq(statements.isCurrent, true),
+        eq(statementLines.basis, 'fixed_per_policy'),
+        ne(statementLines.share, 0),
+      ),
+    );
+}
+
+/** What each collaborator carried forward from the latest earlier period with a statement for them. */
+export async function loadOpeningBalances(tx: Tx, agencyId: string, before: string) {
+  const rows = await tx
+    .select({
+      collaboratorId: statements.collaboratorId,
+      carriedForward: statements.carriedForward,
+      dateTo: settlementPeriods.dateTo,
+    })
+    .from(statements)
+    .innerJoin(settlementPeriods, eq(settlementPeriods.id, statements.periodId))
+    .where(
+      and(
+        eq(statements.agencyId, agencyId),
+        eq(statements.isCurrent, true),
+        lt(settlementPeriods.dateTo, before),
+        inArray(settlementPeriods.status, ['locked', 'published', 'closed']),
+      ),
+    )
+    .orderBy(asc(settlementPeriods.dateTo));
+  const balances = new Map<string, number>();
+  for (const row of rows) {
+    balances.set(row.collaboratorId, row.carriedForward);
+  }
+  return balances;
+}
+
+const adjustmentAuthors = alias(users, 'adjustment_authors');
+
+export async function listAdjustments(tx: Tx, agencyId: string, periodId: string) {
+  return tx
+    .select({
+      id: adjustments.id,
+      collaboratorId: adjustments.collaboratorId,
+      collaboratorName: collaborators.fullName,
+      kind: adjustments.kind,
+      amount: adjustments.amount,
+      reason: adjustments.reason,
+      statementVersion: adjustments.statementVersion,
+      createdAt: adjustments.createdAt,
+      createdByName: adjustmentAuthors.fullName,
+    })
+    .from(adjustments)
+    .innerJoin(collaborators, eq(collaborators.id, adjustments.collaboratorId))
+    .innerJoin(adjustmentAuthors, eq(adjustmentAuthors.id, adjustments.createdBy))
+    .where(
+      and(
+        eq(adjustments.agencyId, agencyId),
+        eq(adjustments.periodId, periodId),
+        isNull(adjustments.deletedAt),
+      ),
+    )
+    .orderBy(asc(collaborators.fullName), asc(adjustments.createdAt));
+}
+
+export async function insertAdjustment(tx: Tx, row: typeof adjustments.$inferInsert) {
+  await tx.insert(adjustments).values(row);
+}
+
+export async function deleteAdjustment(
+  tx: Tx,
+  agencyId: string,
+  periodId: string,
+  id: string,
+  by: string,
+  at: Date,
+) {
+  const updated = await tx
+    .update(adjustments)
+    .set({ deletedAt: at, deletedBy: by })
+    .where(
+      and(
+        eq(adjustments.agencyId, agencyId),
+        eq(adjustments.periodId, periodId),
+        eq(adjustments.id, id),
+        isNull(adjustments.deletedAt),
+        isNull(adjustments.statementVersion),
+      ),
+    )
+    .returning({ collaboratorId: adjustments.collaboratorId, amount: adjustments.amount });
+  return updated[0] ?? null;
+}
+
+export async function listAgencyCollaborators(tx: Tx, agencyId: string) {
+  return tx
+    .select({ id: collaborators.id, fullName: collaborators.fullName, knfNumber: collaborators.knfNumber })
+    .from(collaborators)
+    .where(eq(collaborators.agencyId, agencyId));
+}
+
+export async function insurerNames(tx: Tx, agencyId: string) {
+  const rows = await tx
+    .select({ id: insurers.id, name: insurers.name })
+    .from(insurers)
+    .where(eq(insurers.agencyId, agencyId));
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+/** The next number of a gap-free series (per agency, series and year), taken inside the caller's transaction. */
+export async function nextNumbers(tx: Tx, agencyId: string, series: string, year: number, count: number) {
+  const [row] = await tx
+    .insert(numberSeries)
+    .values({ agencyId, series, year, last: count })
+    .onConflictDoUpdate({
+      target: [numberSeries.agencyId, numberSeries.series, numberSeries.year],
+      set: { last: sql`${numberSeries.last} + ${count}` },
+    })
+    .returning({ last: numberSeries.last });
+  const last = row?.last ?? count;
+  return last - count + 1;
+}
+
+export async function insertStatements(tx: Tx, rows: NewStatement[]) {
+  for (let start = 0; start < rows.length; start += 500) {
+    await tx.insert(statements).values(rows.slice(start, start + 500));
+  }
+}
+
+export async function insertStatementLines(tx: Tx, rows: NewStatementLine[]) {
+  for (let start = 0; start < rows.length; start += 2000) {
+    await tx.insert(statementLines).values(rows.slice(start, start + 2000));
+  }
+}
+
+export async function markLinesSettled(tx: Tx, agencyId: string, periodId: string, ids: readonly string[]) {
+  for (let start = 0; start < ids.length; start += 10_000) {
+    const batch = ids.slice(start, start + 10_000);
+    await tx
+      .update(commissionLines)
+      .set({ settledPeriodId: periodId })
+      .where(
+        and(
+          eq(commissionLines.agencyId, agencyId),
+          isNull(commissionLines.settledPeriodId),
+          sql`${commissionLines.id} = any(${sql.param(batch)}::uuid[])`,
+        ),
+      );
+  }
+}
+
+/** Undoes a lock: the statements stop being current and the lines are free to be settled again. */
+export async function releasePeriod(tx: Tx, agencyId: string, periodId: string, at: Date) {
+  await tx
+    .update(statements)
+    .set({ isCurrent: false, supersededAt: at })
+    .where(
+      and(
+        eq(statements.agencyId, agencyId),
+        eq(statements.periodId, periodId),
+        eq(statements.isCurrent, true),
+      ),
+    );
+  await tx
+    .update(commissionLines)
+    .set({ settledPeriodId: null })
+    .where(and(eq(commissionLines.agencyId, agencyId), eq(commissionLines.settledPeriodId, periodId)));
+}
+
+export async function currentStatementsOfPeriod(tx: Tx, agencyId: string, periodId: string) {
+  const conditions: SQL[] = [
+    eq(statements.agencyId, agencyId),
+    eq(statements.periodId, periodId),
+    eq(statements.isCurrent, true),
+  ];
+  return tx
+    .select({ statement: statements, fullName: collaborators.fullName, knfNumber: collaborators.knfNumber })
+    .from(statements)
+    .innerJoin(collaborators, eq(collaborators.id, statements.collaboratorId))
+    .where(and(...conditions))
+    .orderBy(asc(collaborators.fullName));
+}
