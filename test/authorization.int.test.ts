@@ -104,6 +104,7 @@ const expected: Record<string, Access> = {
   'GET /api/panel/statements/{id}/invoice': 'collaborator',
   'POST /api/panel/invoices/{id}/approve': 'collaborator',
   'GET /api/reports/commission': 'staff',
+  'GET /api/imports/{id}/reconciliation': 'staff',
   'GET /api/panel/earnings': 'collaborator',
   'GET /api/panel/statements': 'collaborator',
   'GET /api/panel/statements/{id}': 'collaborator',

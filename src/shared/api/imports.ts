@@ -183,3 +183,29 @@ export const assignmentBodySchema = z.object({
   importId: z.uuid().optional(),
 });
 export type AssignmentBody = z.infer<typeof assignmentBodySchema>;
+
+const splitTotals = z.object({
+  lineCount: z.number().int(),
+  commission: z.number().int(),
+  share: z.number().int(),
+  retained: z.number().int(),
+});
+
+/**
+ * How an import's commission splits: settled lines as their statements recorded them, unsettled ones as the
+ * current rules split them today (provisional). commission = shares + retained + unresolved, to the grosz.
+ */
+export const importReconciliationSchema = z.object({
+  commission: z.number().int(),
+  shares: z.number().int(),
+  /** The agency's part, including its own sales. */
+  retained: z.number().int(),
+  /** Commission of lines that cannot be split yet (no collaborator, no rule, missing premium). */
+  unresolved: z.number().int(),
+  settled: splitTotals,
+  provisional: splitTotals,
+  agencyOwn: z.object({ lineCount: z.number().int(), commission: z.number().int() }),
+  unresolvedLines: z.number().int(),
+  collaborators: z.array(splitTotals.extend({ collaboratorId: z.uuid(), fullName: z.string() })),
+});
+export type ImportReconciliation = z.infer<typeof importReconciliationSchema>;

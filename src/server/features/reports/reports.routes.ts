@@ -1,3 +1,5 @@
+import { uuidParam } from '../../../shared/api/common.js';
+import { importReconciliationSchema } from '../../../shared/api/imports.js';
 import {
   commissionReportQuerySchema,
   commissionReportSchema,
@@ -19,6 +21,21 @@ export function registerReportRoutes(app: ZodApp, deps: { reports: ReportService
       schema: { tags, querystring: commissionReportQuerySchema, response: { 200: commissionReportSchema } },
     },
     async (request) => reports.commission(actorOf(request), request.query),
+  );
+
+  app.get(
+    '/api/imports/:id/reconciliation',
+    {
+      config: { access: staffRoles },
+      schema: {
+        tags: ['imports'],
+        description:
+          'Settled lines as their statements recorded them, unsettled ones as the current rules split them today.',
+        params: uuidParam,
+        response: { 200: importReconciliationSchema },
+      },
+    },
+    async (request) => reports.importReconciliation(actorOf(request), request.params.id),
   );
 
   app.get(

@@ -6,7 +6,10 @@ import { qualified } from '../../db/qualified.js';
 import { commissionLines } from '../../db/schema/imports.js';
 import { insurers } from '../../db/schema/insurers.js';
 import { statementLines, statements } from '../../db/schema/settlements.js';
+import { AppError } from '../../errors.js';
 import type { Actor } from '../../http/access.js';
+import { findImport } from '../imports/imports.repository.js';
+import { reconcileImport } from '../settlements/import-reconciliation.js';
 
 /** [first day of `from`, last day of `to`]; default: the twelve months up to the current one. */
 function monthRange(clock: Clock, query: { from?: string | undefined; to?: string | undefined }) {
@@ -27,6 +30,16 @@ export function createReportService(deps: { db: Database; clock: Clock }) {
   const { db, clock } = deps;
 
   return {
+    async importReconciliation(actor: Actor, importId: string) {
+      return db.tenant(actor, async (tx) => {
+        const found = await findImport(tx, actor.agencyId, importId);
+        if (!found) {
+          throw new AppError('not_found', 'Import not found');
+        }
+        return reconcileImport(tx, actor.agencyId, importId);
+      });
+    },
+
     /** Settled commission per month and insurer: what the agency received, passed on and kept, to the grosz. */
     async commission(
       actor: Actor,

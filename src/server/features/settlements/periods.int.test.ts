@@ -169,6 +169,16 @@ describe('settlement periods', () => {
     });
     expect(storno?.clawbackOf).not.toBeNull();
 
+    const [imported] = (await a.owner.get('/api/imports?status=committed')).json<{ id: string }[]>();
+    const provisional = (await a.owner.get(`/api/imports/${imported?.id ?? ''}/reconciliation`)).json<{
+      commission: number;
+      shares: number;
+      retained: number;
+      unresolved: number;
+    }>();
+    expect(provisional).toMatchObject({ commission: 38001, shares: 18000, unresolved: 8001 });
+    expect(provisional.shares + provisional.retained + provisional.unresolved).toBe(provisional.commission);
+
     const locked = await a.owner.post(`/api/periods/${november.id}/lock`, { revision: november.revision });
     expect(locked.status).toBe(409);
     expect(locked.json<ErrorBody>().error.code).toBe('period_has_problems');
@@ -244,6 +254,24 @@ describe('settlement periods', () => {
     expect(locked.period).toMatchObject({ status: 'locked', statementCount: 2 });
     expect(locked.totals).toEqual({ ...preview.totals, lineCount: 4 });
     expect(locked.collaborators).toEqual(preview.collaborators);
+
+    const [committed] = (await a.owner.get('/api/imports?status=committed')).json<{ id: string }[]>();
+    const reconciliation = (await a.owner.get(`/api/imports/${committed?.id ?? ''}/reconciliation`)).json<{
+      commission: number;
+      shares: number;
+      retained: number;
+      unresolved: number;
+      settled: { lineCount: number; share: number };
+      provisional: { lineCount: number };
+    }>();
+    expect(reconciliation).toMatchObject({
+      commission: 38001,
+      shares: 22001,
+      retained: 16000,
+      unresolved: 0,
+    });
+    expect(reconciliation.settled.lineCount).toBe(4);
+    expect(reconciliation.provisional.lineCount).toBe(0);
 
     const change = await a.owner.post(`/api/periods/${november.id}/adjustments`, {
       collaboratorId: janId,

@@ -29,7 +29,7 @@ export type SettlementComputation = {
   adjustments: Awaited<ReturnType<typeof listAdjustments>>;
 };
 
-function engineRule(row: SplitRuleRow): SplitRule {
+export function engineRule(row: SplitRuleRow): SplitRule {
   return {
     id: row.id,
     version: row.version,
@@ -48,7 +48,7 @@ function engineRule(row: SplitRuleRow): SplitRule {
   };
 }
 
-function engineLine(row: Omit<UnsettledLine, 'fileName' | 'policyholder' | 'attributedBy'>): CommissionLine {
+export function engineLine(row: Omit<UnsettledLine, 'fileName' | 'policyholder' | 'attributedBy'>): CommissionLine {
   return {
     id: row.id,
     importId: row.importId,

@@ -291,4 +291,37 @@ describe('statements: publish, accept, dispute, correct, pay, close', () => {
     expect(earnings.paid).toEqual([{ month: '2026-12', amount: 17000 }]);
     expect((await jan.client.get('/api/reports/commission')).status).toBe(403);
   });
+
+  it('lets one of two simultaneous publications win, and numbers statements without gaps', async () => {
+    let december = (await a.owner.post('/api/periods', { month: '2026-12' })).json<Period>();
+    await a.owner.post(`/api/periods/${december.id}/adjustments`, {
+      collaboratorId: jan.collaboratorId,
+      kind: 'bonus',
+      amount: 20000,
+      reason: 'Premia roczna',
+    });
+    await a.owner.post(`/api/periods/${december.id}/adjustments`, {
+      collaboratorId: ewa.collaboratorId,
+      kind: 'bonus',
+      amount: 20000,
+      reason: 'Premia roczna',
+    });
+    december = (
+      await a.owner.post(`/api/periods/${december.id}/lock`, { revision: december.revision })
+    ).json<Period>();
+    await t.services.statements.settled(december.id);
+    const results = await Promise.all([
+      a.owner.post(`/api/periods/${december.id}/publish`, { revision: december.revision }),
+      a.owner.post(`/api/periods/${december.id}/publish`, { revision: december.revision }),
+    ]);
+    expect(results.map((response) => response.status).sort()).toEqual([204, 409]);
+    expect(results.find((response) => response.status === 409)?.json<ErrorBody>().error.code).toBe(
+      'period_conflict',
+    );
+    const numbers = (await a.owner.get(`/api/periods/${december.id}/statements`))
+      .json<Summary[]>()
+      .map((row) => row.number);
+    // November used ROZ/2026/00001–00002 (its correction kept its number); December continues the series.
+    expect(numbers.sort()).toEqual(['ROZ/2026/00003', 'ROZ/2026/00004']);
+  });
 });
