@@ -9,7 +9,8 @@ import {
   type CollaboratorFixture,
 } from './flows.js';
 import { createTestApp, type TestApp, type TestClient } from './harness.js';
-import { documentUpload, samplePdf } from './multipart.js';
+import { documentUpload, multipartBody, samplePdf } from './multipart.js';
+import { importStatement, insurerId, pzuStatement } from './settlements.js';
 
 /**
  * Every registered route, checked for every kind of caller. The route list comes from the OpenAPI
@@ -178,9 +179,125 @@ const bodies: Record<string, unknown> = {
   'PATCH /api/account': { locale: 'zz' },
   'PATCH /api/agency': { nip: '1' },
   'PATCH /api/insurers/{id}': { name: 'Nowa nazwa' },
+  'PUT /api/imports/{id}/mapping': {
+    mapping: { columns: { policyNumber: 'Nr polisy', commission: 'Prowizja' } },
+  },
+  'PUT /api/rules/{id}': { basis: 'agency_commission', rate: '10' },
+  'POST /api/periods/{id}/adjustments': {
+    collaboratorId: '00000000-0000-4000-8000-000000000000',
+    kind: 'bonus',
+    amount: 100,
+    reason: 'Premia',
+  },
+  'POST /api/periods/{id}/reopen': { revision: 0, reason: 'Powód ponownego otwarcia okresu' },
+  'POST /api/periods/{id}/lock': { revision: 0 },
+  'POST /api/periods/{id}/publish': { revision: 0 },
+  'POST /api/periods/{id}/close': { revision: 0 },
+  'POST /api/statements/{id}/messages': { body: 'Wiadomość' },
+  'POST /api/panel/statements/{id}/messages': { body: 'Wiadomość' },
+  'POST /api/panel/statements/{id}/accept': { sha256: '0'.repeat(64) },
+  'POST /api/panel/statements/{id}/disputes': { reason: 'other', message: 'Zastrzeżenie' },
+  'POST /api/statements/{id}/corrections': {
+    adjustments: [{ amount: 100, reason: 'Korekta' }],
+    resolution: 'Poprawka',
+  },
+  'POST /api/statements/{id}/disputes/{disputeId}/reject': { resolution: 'Odrzucone' },
+  'POST /api/statements/{id}/payment': { paidOn: '2026-12-01' },
+  'POST /api/invoices/{id}/void': { reason: 'Zły plik faktury' },
   'POST /api/auth/switch-agency': { agencyId: 'not-a-uuid' },
   'POST /api/account/sessions/revoke-all': { includeCurrent: 'no' },
 };
+
+/** Which of agency B's settlement resources an `{id}` of each route family names. */
+const settlementKinds: [string, string][] = [
+  ['/api/insurers', 'insurer'],
+  ['/api/agent-codes', 'agentCode'],
+  ['/api/imports', 'import'],
+  ['/api/rules', 'rule'],
+  ['/api/periods', 'period'],
+  ['/api/statements', 'statement'],
+  ['/api/panel/statements', 'statement'],
+  ['/api/invoices', 'invoice'],
+  ['/api/panel/invoices', 'invoice'],
+];
+
+/** Agency B's whole settlement cycle up to a disputed, invoiced statement: every kind of id a caller from A tries. */
+async function settlementResources(t: TestApp, b: AgencyFixture, janB: CollaboratorFixture) {
+  const pzu = await insurerId(b.owner, 'PZU');
+  const code = (
+    await b.owner.post('/api/agent-codes', {
+      insurerId: pzu,
+      collaboratorId: janB.collaboratorId,
+      code: 'B1',
+    })
+  ).json<{ id: string }>();
+  const rule = (await b.owner.post('/api/rules', { basis: 'agency_commission', rate: '50' })).json<{
+    id: string;
+  }>();
+  const imported = await importStatement(t, b.owner, {
+    insurerId: pzu,
+    fileName: 'b.csv',
+    content: pzuStatement([
+      {
+        policy: 'B/1',
+        holder: 'Klient B',
+        product: 'OC',
+        premium: '100,00',
+        commission: '10,00',
+        date: '02.11.2026',
+        agent: 'B1',
+      },
+    ]),
+  });
+  let period = (await b.owner.post('/api/periods', { month: '2026-11' })).json<{
+    id: string;
+    revision: number;
+  }>();
+  const adjustment = (
+    await b.owner.post(`/api/periods/${period.id}/adjustments`, {
+      collaboratorId: janB.collaboratorId,
+      kind: 'bonus',
+      amount: 1000,
+      reason: 'Premia B',
+    })
+  ).json<{ id: string }>();
+  period = (await b.owner.post(`/api/periods/${period.id}/lock`, { revision: period.revision })).json();
+  await t.services.statements.settled(period.id);
+  expect(
+    (await b.owner.post(`/api/periods/${period.id}/publish`, { revision: period.revision })).status,
+  ).toBe(204);
+  const [statement] = (await janB.client.get('/api/panel/statements')).json<{ id: string }[]>();
+  const dispute = (
+    await janB.client.post(`/api/panel/statements/${statement?.id ?? ''}/disputes`, {
+      reason: 'other',
+      message: 'Pytanie',
+    })
+  ).json<{ id: string }>();
+  const invoiceBody = multipartBody([
+    { kind: 'field', name: 'kind', value: 'document' },
+    { kind: 'field', name: 'number', value: 'FV/B/1' },
+    { kind: 'field', name: 'issueDate', value: '2026-12-01' },
+    { kind: 'field', name: 'amount', value: '1500' },
+    { kind: 'file', name: 'file', fileName: 'b.pdf', content: samplePdf() },
+  ]);
+  const invoice = (
+    await janB.client.request('POST', `/api/panel/statements/${statement?.id ?? ''}/invoice`, {
+      payload: invoiceBody.payload,
+      headers: { 'content-type': invoiceBody.contentType },
+    })
+  ).json<{ id: string }>();
+  return {
+    insurer: pzu,
+    agentCode: code.id,
+    import: imported.id,
+    rule: rule.id,
+    period: period.id,
+    adjustment: adjustment.id,
+    statement: statement?.id ?? '',
+    dispute: dispute.id,
+    invoice: invoice.id,
+  };
+}
 
 describe('authorization of every route', () => {
   let t: TestApp;
@@ -263,7 +380,9 @@ describe('authorization of every route', () => {
     const accountB = (await janB.client.get('/api/account')).json<{ secondFactors: { id: string }[] }>();
     const devicesB = (await janB.client.get('/api/account/devices')).json<{ id: string }[]>();
     const teamB = (await b.owner.get('/api/team')).json<{ membershipId: string }[]>();
+    const settlementB = await settlementResources(t, b, janB);
     foreign = {
+      ...settlementB,
       collaborator: janB.collaboratorId,
       document: docB.id,
       file: docB.files[0]?.id ?? '',
@@ -290,20 +409,27 @@ describe('authorization of every route', () => {
 
   function urlFor(route: string): string {
     const path = route.slice(route.indexOf(' ') + 1);
-    const kind = path.startsWith('/api/collaborators')
-      ? 'collaborator'
-      : path.includes('/documents')
-        ? 'document'
-        : path.startsWith('/api/invitations')
-          ? 'invitation'
-          : path.startsWith('/api/account/sessions')
-            ? 'session'
-            : path.startsWith('/api/account/second-factors')
-              ? 'factor'
-              : path.startsWith('/api/account/devices')
-                ? 'device'
-                : 'membership';
-    return path.replace('{id}', foreign[kind] ?? '').replace('{fileId}', foreign.file ?? '');
+    const settlementKind = settlementKinds.find(([prefix]) => path.startsWith(prefix))?.[1];
+    const kind = settlementKind
+      ? settlementKind
+      : path.startsWith('/api/collaborators')
+        ? 'collaborator'
+        : path.includes('/documents')
+          ? 'document'
+          : path.startsWith('/api/invitations')
+            ? 'invitation'
+            : path.startsWith('/api/account/sessions')
+              ? 'session'
+              : path.startsWith('/api/account/second-factors')
+                ? 'factor'
+                : path.startsWith('/api/account/devices')
+                  ? 'device'
+                  : 'membership';
+    return path
+      .replace('{id}', foreign[kind] ?? '')
+      .replace('{fileId}', foreign.file ?? '')
+      .replace('{adjustmentId}', foreign.adjustment ?? '')
+      .replace('{disputeId}', foreign.dispute ?? '');
   }
 
   it('knows the access rule of every registered route', () => {
@@ -404,7 +530,8 @@ describe('authorization of every route', () => {
       keysAfter.push(object.key);
     }
     expect(keysAfter.sort()).toEqual(keysBefore.sort());
-    expect((await janB.client.get('/api/panel/documents')).json<unknown[]>()).toHaveLength(1);
+    // B's own: the document sent in beforeAll and the published statement; nothing from A.
+    expect((await janB.client.get('/api/panel/documents')).json<unknown[]>()).toHaveLength(2);
   });
 
   it("keeps one collaborator out of another collaborator's documents in the same agency", async () => {

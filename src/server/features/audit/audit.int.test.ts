@@ -172,5 +172,6 @@ describe('sejf audit verify (the command)', () => {
     expect(broken.code).toBe(1);
     expect(broken.stdout).toContain(`BROKEN  agency ${agencyId}: entry #1`);
     expect(broken.stdout).toContain('altered');
-  });
+    // Four embedded databases opened and migrated, two of them by separate processes.
+  }, 180_000);
 });

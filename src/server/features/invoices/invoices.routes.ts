@@ -87,10 +87,14 @@ export function registerInvoiceRoutes(
         response: { 201: invoiceSchema },
       },
     },
-    async (request, reply) =>
-      reply
+    async (request, reply) => {
+      const actor = actorOf(request);
+      // A statement the caller may not see is a 404 before any byte of the upload is read.
+      await invoices.requireStatement(actor, request.params.id);
+      return reply
         .code(201)
-        .send(await receive(actorOf(request), request.params.id, request.parts({ limits: uploadLimits }))),
+        .send(await receive(actor, request.params.id, request.parts({ limits: uploadLimits })));
+    },
   );
 
   app.post(
@@ -105,10 +109,14 @@ export function registerInvoiceRoutes(
         response: { 201: invoiceSchema },
       },
     },
-    async (request, reply) =>
-      reply
+    async (request, reply) => {
+      const actor = actorOf(request);
+      // A statement the caller may not see is a 404 before any byte of the upload is read.
+      await invoices.requireStatement(actor, request.params.id);
+      return reply
         .code(201)
-        .send(await receive(actorOf(request), request.params.id, request.parts({ limits: uploadLimits }))),
+        .send(await receive(actor, request.params.id, request.parts({ limits: uploadLimits })));
+    },
   );
 
   for (const [prefix, access] of [

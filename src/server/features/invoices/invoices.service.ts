@@ -83,8 +83,8 @@ export function createInvoiceService(deps: {
     });
   }
 
-  /** The current, published statement the invoice answers, as the actor may see it, and what it expects. */
-  async function loadContext(tx: Tx, actor: Actor, statementId: string) {
+  /** The statement as the actor may see it: staff any of the agency's, a collaborator their own published ones. */
+  async function visibleStatement(tx: Tx, actor: Actor, statementId: string) {
     const [row] = await tx
       .select({ statement: statements, period: settlementPeriods })
       .from(statements)
@@ -94,7 +94,12 @@ export function createInvoiceService(deps: {
     if (!row || !isOwn || (actor.role === 'collaborator' && !row.statement.publishedAt)) {
       throw new AppError('not_found', 'Statement not found');
     }
-    const { statement, period } = row;
+    return row;
+  }
+
+  /** The current, published statement the invoice answers, and what it expects. */
+  async function loadContext(tx: Tx, actor: Actor, statementId: string) {
+    const { statement, period } = await visibleStatement(tx, actor, statementId);
     if (!statement.isCurrent) {
       throw new AppError('statement_superseded', 'A newer version of this statement exists');
     }
@@ -202,8 +207,16 @@ export function createInvoiceService(deps: {
   }
 
   return {
+    /** 404 for a statement the actor may not see, before anything is read from the request. */
+    async requireStatement(actor: Actor, statementId: string): Promise<void> {
+      await db.tenant(actor, async (tx) => {
+        await visibleStatement(tx, actor, statementId);
+      });
+    },
+
     async current(actor: Actor, statementId: string): Promise<Invoice | null> {
       return db.tenant(actor, async (tx) => {
+        await visibleStatement(tx, actor, statementId);
         const conditions = [eq(invoices.agencyId, actor.agencyId), eq(invoices.statementId, statementId)];
         if (actor.role === 'collaborator') {
           conditions.push(eq(invoices.collaboratorId, actor.collaboratorId ?? ''));
