@@ -292,6 +292,11 @@ export async function buildApp(
       config.publicUrl.protocol === 'https:' ? header : header.replace(/\s*upgrade-insecure-requests;?/, ''),
   });
   registerSessionHook(app, { sessions: services.sessions, config });
+  // Background parses and statement renderings finish before the database and storage go away.
+  app.addHook('onClose', async () => {
+    await services.imports.settled();
+    await services.statements.settled();
+  });
 
   const api = asZodApp(app);
   api.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
