@@ -54,6 +54,42 @@ const TeamPage = lazy(() =>
 const SettingsPage = lazy(() =>
   import('./features/settings/routes/settings-page').then((m) => ({ default: m.SettingsPage })),
 );
+const PeriodsPage = lazy(() =>
+  import('./features/periods/routes/periods-page').then((m) => ({ default: m.PeriodsPage })),
+);
+const PeriodPage = lazy(() =>
+  import('./features/periods/routes/period-page').then((m) => ({ default: m.PeriodPage })),
+);
+const PeriodLinesPage = lazy(() =>
+  import('./features/periods/routes/period-lines-page').then((m) => ({ default: m.PeriodLinesPage })),
+);
+const StatementPage = lazy(() =>
+  import('./features/statements/routes/statement-page').then((m) => ({ default: m.StatementPage })),
+);
+const ImportsPage = lazy(() =>
+  import('./features/imports/routes/imports-page').then((m) => ({ default: m.ImportsPage })),
+);
+const NewImportPage = lazy(() =>
+  import('./features/imports/routes/new-import-page').then((m) => ({ default: m.NewImportPage })),
+);
+const ImportPage = lazy(() =>
+  import('./features/imports/routes/import-page').then((m) => ({ default: m.ImportPage })),
+);
+const UnmatchedPage = lazy(() =>
+  import('./features/imports/routes/unmatched-page').then((m) => ({ default: m.UnmatchedPage })),
+);
+const RulesPage = lazy(() =>
+  import('./features/rules/routes/rules-page').then((m) => ({ default: m.RulesPage })),
+);
+const InsurersPage = lazy(() =>
+  import('./features/insurers/routes/insurers-page').then((m) => ({ default: m.InsurersPage })),
+);
+const PanelStatementsPage = lazy(() =>
+  import('./features/panel/routes/panel-statements-page').then((m) => ({ default: m.PanelStatementsPage })),
+);
+const PanelStatementPage = lazy(() =>
+  import('./features/panel/routes/panel-statement-page').then((m) => ({ default: m.PanelStatementPage })),
+);
 const AccountPage = lazy(() =>
   import('./features/account/routes/account-page').then((m) => ({ default: m.AccountPage })),
 );
@@ -124,6 +160,16 @@ export const router = createBrowserRouter([
           { index: true, element: staffOnly(<DashboardPage />) },
           { path: 'collaborators', element: staffOnly(<CollaboratorsPage />) },
           { path: 'collaborators/:id', element: staffOnly(<CollaboratorPage />) },
+          { path: 'periods', element: staffOnly(<PeriodsPage />) },
+          { path: 'periods/:id', element: staffOnly(<PeriodPage />) },
+          { path: 'periods/:id/lines', element: staffOnly(<PeriodLinesPage />) },
+          { path: 'statements/:id', element: staffOnly(<StatementPage />) },
+          { path: 'imports', element: staffOnly(<ImportsPage />) },
+          { path: 'imports/new', element: staffOnly(<NewImportPage />) },
+          { path: 'imports/unmatched', element: staffOnly(<UnmatchedPage />) },
+          { path: 'imports/:id', element: staffOnly(<ImportPage />) },
+          { path: 'rules', element: staffOnly(<RulesPage />) },
+          { path: 'insurers', element: staffOnly(<InsurersPage />) },
           { path: 'documents', element: staffOnly(<DocumentsPage />) },
           { path: 'documents/new', element: staffOnly(<SendDocumentPage />) },
           { path: 'documents/:id', element: staffOnly(<DocumentPage />) },
@@ -132,6 +178,8 @@ export const router = createBrowserRouter([
           { path: 'settings', element: ownerOnlyPage(<SettingsPage />) },
           { path: 'panel', element: collaboratorPage(<PanelPage />) },
           { path: 'panel/documents/:id', element: collaboratorPage(<PanelDocumentPage />) },
+          { path: 'panel/statements', element: collaboratorPage(<PanelStatementsPage />) },
+          { path: 'panel/statements/:id', element: collaboratorPage(<PanelStatementPage />) },
           { path: 'account', element: loaded(<AccountPage />) },
         ],
       },

@@ -89,6 +89,8 @@ export function createAppTheme(t: TFunction) {
           popoverProps: { withinPortal: false },
         },
       },
+      // A wide table scrolls inside its own box, which keyboard users must be able to focus to scroll.
+      TableScrollContainer: { defaultProps: { type: 'native', tabIndex: 0 } },
       // A dialog's header is not the page's banner landmark (Mantine renders a <header>).
       ModalHeader: { defaultProps: { component: 'div' } },
       DrawerHeader: { defaultProps: { component: 'div' } },

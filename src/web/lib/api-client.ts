@@ -4,7 +4,7 @@ import { apiErrorFromResponse, createApiError, isApiError } from './api-error';
 type Query = Record<string, string | number | undefined | null>;
 
 type RequestOptions<S extends z.ZodType> = {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: Query;
   body?: unknown;
   schema: S;
@@ -84,7 +84,7 @@ export function parseBody<S extends z.ZodType>(schema: S, status: number, text: 
 /** A request whose success has no body (204). */
 export async function apiSend(
   path: string,
-  options: { method: 'POST' | 'DELETE' | 'PATCH'; body?: unknown },
+  options: { method: 'POST' | 'PUT' | 'DELETE' | 'PATCH'; body?: unknown },
 ): Promise<void> {
   const response = await send(path, requestInit(options.method, options.body, undefined));
   if (!response.ok) {

@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { insertByColumns } from '../../db/bulk-insert.js';
 import type { Tx } from '../../db/database.js';
 import { qualified } from '../../db/qualified.js';
 import { collaborators } from '../../db/schema/agencies.js';
@@ -106,10 +107,9 @@ export async function deleteStagedRows(tx: Tx, importId: string) {
   await tx.delete(importRowErrors).where(eq(importRowErrors.importId, importId));
 }
 
+/** One statement per call however many lines: the rows travel as one array per column. */
 export async function insertLines(tx: Tx, rows: NewCommissionLine[]) {
-  if (rows.length > 0) {
-    await tx.insert(commissionLines).values(rows);
-  }
+  await insertByColumns(tx, commissionLines, rows);
 }
 
 export async function insertRowErrors(tx: Tx, rows: NewRowError[]) {

@@ -52,6 +52,7 @@ import {
   type ImportRow,
   type ImportSummaryRow,
   type NewCommissionLine,
+  type NewRowError,
 } from './imports.repository.js';
 import { writeScratchFile, type ScratchFile } from './scratch-file.js';
 import {
@@ -64,6 +65,9 @@ import {
 
 const storageKeyOf = (agencyId: string, importId: string) => `agencies/${agencyId}/imports/${importId}`;
 const aadOf = (importId: string) => Buffer.from(`sejf/import-file/v1/${importId}`, 'utf8');
+
+/** Staged lines (and row errors) written per transaction while parsing. */
+const STAGED_ROWS_PER_WRITE = 10_000;
 
 /** Statuses in which the file may be remapped and parsed again. */
 const reparsable: readonly ImportStatus[] = ['uploaded', 'parsed', 'failed'];
@@ -191,8 +195,9 @@ export function createImportService(deps: {
   }
 
   /**
-   * Reads every row of the file with the import's mapping and stages the lines; one batch per
-   * transaction, so the server keeps answering while a large file is read. Only commit makes them count.
+   * Reads every row of the file with the import's mapping and stages the lines, some ten thousand per transaction, so
+   * that the server keeps answering while a large file is read. Only commit makes them count. While one batch is
+   * written the next is parsed (one write at a time, in order).
    */
   async function parseInBackground(
     actor: Actor,
@@ -207,15 +212,48 @@ export function createImportService(deps: {
     let commissionTotal = 0;
     let rowsProcessed = 0;
     let scratch: ScratchFile | null = null;
+    let pendingLines: NewCommissionLine[] = [];
+    let pendingErrors: NewRowError[] = [];
+    /** The write in flight: resolves to its error, so that a failure is never left unhandled. */
+    let writing: Promise<Error | null> = Promise.resolve(null);
+    const settleWrite = async () => {
+      const failure = await writing;
+      writing = Promise.resolve(null);
+      if (failure) {
+        throw failure;
+      }
+    };
+    const flush = async (bytesRead: number) => {
+      await settleWrite();
+      const lines = pendingLines;
+      const errors = pendingErrors;
+      const progress = { rowsProcessed, lineCount, errorCount };
+      pendingLines = [];
+      pendingErrors = [];
+      writing = tenant(async (tx) => {
+        await insertLines(tx, lines);
+        await insertRowErrors(tx, errors);
+        await updateImport(tx, actor.agencyId, row.id, {
+          ...progress,
+          detected: { file: detected, bytesRead },
+          updatedAt: clock.now(),
+        });
+      }).then(
+        () => null,
+        (error: unknown) =>
+          error instanceof Error ? error : new Error('A staged batch could not be written', { cause: error }),
+      );
+    };
     try {
       await tenant((tx) => deleteStagedRows(tx, row.id));
       const codes = await tenant((tx) => agentCodeMap(tx, actor.agencyId, row.insurerId));
       scratch = await openOriginal(row);
+      let bytesRead = 0;
       for await (const batch of readStatement(scratch, detected, mapping, row.statementDate)) {
-        const lines: NewCommissionLine[] = batch.lines.map((line) => {
+        for (const line of batch.lines) {
           const collaboratorId = line.agentCode === null ? undefined : codes.get(line.agentCode);
           commissionTotal += line.commission;
-          return {
+          pendingLines.push({
             id: randomUUID(),
             agencyId: actor.agencyId,
             importId: row.id,
@@ -238,36 +276,33 @@ export function createImportService(deps: {
             renewal: line.renewal,
             collaboratorId: collaboratorId ?? null,
             attributedBy: collaboratorId ? 'agent_code' : null,
-          };
-        });
-        lineCount += lines.length;
+          });
+        }
+        for (const error of batch.errors) {
+          pendingErrors.push({
+            id: randomUUID(),
+            agencyId: actor.agencyId,
+            importId: row.id,
+            rowNumber: error.rowNumber,
+            code: error.code,
+            field: error.field,
+          });
+        }
+        lineCount += batch.lines.length;
         errorCount += batch.errors.length;
         rowsProcessed = batch.rowsRead;
+        bytesRead = batch.bytesRead;
         if (!Number.isSafeInteger(commissionTotal)) {
           throw new AppError('validation_failed', 'The commission total exceeds the supported range');
         }
-        await tenant(async (tx) => {
-          await insertLines(tx, lines);
-          await insertRowErrors(
-            tx,
-            batch.errors.map((error) => ({
-              id: randomUUID(),
-              agencyId: actor.agencyId,
-              importId: row.id,
-              rowNumber: error.rowNumber,
-              code: error.code,
-              field: error.field,
-            })),
-          );
-          await updateImport(tx, actor.agencyId, row.id, {
-            rowsProcessed,
-            lineCount,
-            errorCount,
-            detected: { file: detected, bytesRead: batch.bytesRead },
-            updatedAt: clock.now(),
-          });
-        });
+        if (pendingLines.length + pendingErrors.length >= STAGED_ROWS_PER_WRITE) {
+          await flush(bytesRead);
+        }
       }
+      if (pendingLines.length + pendingErrors.length > 0) {
+        await flush(bytesRead);
+      }
+      await settleWrite();
       await tenant(async (tx) => {
         await transitionImport(tx, actor.agencyId, row.id, ['parsing'], {
           status: 'parsed',
@@ -280,6 +315,8 @@ export function createImportService(deps: {
         });
       });
     } catch (error) {
+      // A batch still being written would otherwise land after the staged rows are deleted.
+      await writing;
       const fileError = statementFileErrorOf(error);
       if (!fileError) {
         logger.error({ err: error, importId: row.id }, 'import parse failed');

@@ -1,10 +1,11 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Tx } from '../../db/database.js';
+import { insertByColumns } from '../../db/bulk-insert.js';
+import { queryRows, type Tx } from '../../db/database.js';
 import { qualified } from '../../db/qualified.js';
 import { collaborators } from '../../db/schema/agencies.js';
 import { users } from '../../db/schema/identity.js';
-import { commissionLines, imports } from '../../db/schema/imports.js';
+import { commissionLines, imports, type LineType } from '../../db/schema/imports.js';
 import { insurers } from '../../db/schema/insurers.js';
 import {
   adjustments,
@@ -109,44 +110,122 @@ export async function insertReopening(tx: Tx, row: typeof periodReopenings.$infe
   await tx.insert(periodReopenings).values(row);
 }
 
+/** A line a period settles, with the name of its file. */
+export type UnsettledLine = {
+  id: string;
+  importId: string;
+  fileName: string;
+  rowNumber: number;
+  insurerId: string;
+  policyNumber: string;
+  policyholder: string | null;
+  product: string | null;
+  risk: string | null;
+  lineDate: string;
+  lineType: LineType;
+  renewal: boolean | null;
+  commission: number;
+  premium: number | null;
+  collectedPremium: number | null;
+  collaboratorId: string | null;
+  attributedBy: 'agent_code' | 'manual' | 'agency' | null;
+};
+
+type UnsettledLineRow = {
+  id: string;
+  import_id: string;
+  file_name: string;
+  row_number: number;
+  insurer_id: string;
+  policy_number: string;
+  policyholder: string | null;
+  product: string | null;
+  risk: string | null;
+  line_date: string;
+  line_type: LineType;
+  renewal: boolean | null;
+  commission: number | string;
+  premium: number | string | null;
+  collected_premium: number | string | null;
+  collaborator_id: string | null;
+  attributed_by: UnsettledLine['attributedBy'];
+};
+
+const LINES_PER_FETCH = 20_000;
+
+/** bigint as a number, as drizzle reads it (PostgreSQL's driver gives a string, PGlite a number). */
+const toNumber = (value: number | string) => (typeof value === 'number' ? value : Number(value));
+
 /**
  * Lines a period settles: every line of a committed import not settled yet, dated up to the period's end (a line
- * that arrives late is settled by the next open period).
+ * that arrives late is settled by the next open period). A month-end has a million of them: they are read through a
+ * cursor (one snapshot, a slice at a time, so that the driver never holds them all twice), and the values repeated
+ * on many lines (ids of the import, insurer and collaborator, dates, products, file names) are kept once.
  */
-export async function loadUnsettledLines(tx: Tx, agencyId: string, dateTo: string) {
-  return tx
-    .select({
-      id: commissionLines.id,
-      importId: commissionLines.importId,
-      fileName: imports.fileName,
-      rowNumber: commissionLines.rowNumber,
-      insurerId: commissionLines.insurerId,
-      policyNumber: commissionLines.policyNumber,
-      policyholder: commissionLines.policyholder,
-      product: commissionLines.product,
-      risk: commissionLines.risk,
-      lineDate: commissionLines.lineDate,
-      lineType: commissionLines.lineType,
-      renewal: commissionLines.renewal,
-      commission: commissionLines.commission,
-      premium: commissionLines.premium,
-      collectedPremium: commissionLines.collectedPremium,
-      collaboratorId: commissionLines.collaboratorId,
-      attributedBy: commissionLines.attributedBy,
-    })
-    .from(commissionLines)
-    .innerJoin(imports, eq(imports.id, commissionLines.importId))
-    .where(
-      and(
-        eq(commissionLines.agencyId, agencyId),
-        eq(imports.status, 'committed'),
-        isNull(commissionLines.settledPeriodId),
-        lte(commissionLines.lineDate, dateTo),
-      ),
+export async function loadUnsettledLines(tx: Tx, agencyId: string, dateTo: string): Promise<UnsettledLine[]> {
+  const shared = new Map<string, string>();
+  const once = <T extends string | null>(value: T): T => {
+    if (value === null) {
+      return value;
+    }
+    const known = shared.get(value);
+    if (known !== undefined) {
+      return known as T;
+    }
+    shared.set(value, value);
+    return value;
+  };
+  const cursor = sql.identifier('sejf_unsettled_lines');
+  await tx.execute(sql`declare ${cursor} no scroll cursor for
+    select ${commissionLines.id} as id, ${commissionLines.importId} as import_id,
+      ${imports.fileName} as file_name, ${commissionLines.rowNumber} as row_number,
+      ${commissionLines.insurerId} as insurer_id, ${commissionLines.policyNumber} as policy_number,
+      ${commissionLines.policyholder} as policyholder, ${commissionLines.product} as product,
+      ${commissionLines.risk} as risk, ${commissionLines.lineDate} as line_date,
+      ${commissionLines.lineType} as line_type, ${commissionLines.renewal} as renewal,
+      ${commissionLines.commission} as commission, ${commissionLines.premium} as premium,
+      ${commissionLines.collectedPremium} as collected_premium,
+      ${commissionLines.collaboratorId} as collaborator_id, ${commissionLines.attributedBy} as attributed_by
+    from ${commissionLines}
+    inner join ${imports} on ${imports.id} = ${commissionLines.importId}
+    where ${commissionLines.agencyId} = ${agencyId}
+      and ${imports.status} = 'committed'
+      and ${commissionLines.settledPeriodId} is null
+      and ${commissionLines.lineDate} <= ${dateTo}`);
+  const lines: UnsettledLine[] = [];
+  for (;;) {
+    const rows = await queryRows<UnsettledLineRow>(
+      tx,
+      sql`fetch forward ${sql.raw(String(LINES_PER_FETCH))} from ${cursor}`,
     );
+    for (const row of rows) {
+      lines.push({
+        id: row.id,
+        importId: once(row.import_id),
+        fileName: once(row.file_name),
+        rowNumber: row.row_number,
+        insurerId: once(row.insurer_id),
+        policyNumber: row.policy_number,
+        policyholder: row.policyholder,
+        product: once(row.product),
+        risk: once(row.risk),
+        lineDate: once(row.line_date),
+        lineType: row.line_type,
+        renewal: row.renewal,
+        commission: toNumber(row.commission),
+        premium: row.premium === null ? null : toNumber(row.premium),
+        collectedPremium: row.collected_premium === null ? null : toNumber(row.collected_premium),
+        collaboratorId: once(row.collaborator_id),
+        attributedBy: row.attributed_by,
+      });
+    }
+    if (rows.length < LINES_PER_FETCH) {
+      break;
+    }
+  }
+  await tx.execute(sql`close ${cursor}`);
+  return lines;
 }
-
-export type UnsettledLine = Awaited<ReturnType<typeof loadUnsettledLines>>[number];
 
 /** Settled positive lines of the given policies: the originals a clawback of this period may reverse. */
 export async function loadSettledOriginals(tx: Tx, agencyId: string, policyKeys: readonly string[]) {
@@ -176,7 +255,8 @@ export async function loadSettledOriginals(tx: Tx, agencyId: string, policyKeys:
         eq(commissionLines.agencyId, agencyId),
         isNotNull(commissionLines.settledPeriodId),
         sql`${commissionLines.commission} > 0`,
-        inArray(commissionLines.policyKey, [...policyKeys]),
+        // One array parameter rather than an IN list of thousands of parameters.
+        sql`${commissionLines.policyKey} = any(${sql.param([...policyKeys])}::text[])`,
       ),
     );
 }
@@ -320,25 +400,28 @@ export async function insertStatements(tx: Tx, rows: NewStatement[]) {
   }
 }
 
+/** Statement lines in statements of 10,000 rows, each sent as one array per column. */
 export async function insertStatementLines(tx: Tx, rows: NewStatementLine[]) {
-  for (let start = 0; start < rows.length; start += 2000) {
-    await tx.insert(statementLines).values(rows.slice(start, start + 2000));
+  for (let start = 0; start < rows.length; start += 10_000) {
+    await insertByColumns(tx, statementLines, rows.slice(start, start + 10_000));
   }
 }
 
+/**
+ * Marks the lines settled by the period, in the order given. The lines come in the order they were read, which is
+ * about the order they lie in the table: joined to the list one by one (not `id = any(…)`, which visits them in id
+ * order, at random across the table) the update reads and writes the table almost sequentially.
+ */
 export async function markLinesSettled(tx: Tx, agencyId: string, periodId: string, ids: readonly string[]) {
-  for (let start = 0; start < ids.length; start += 10_000) {
-    const batch = ids.slice(start, start + 10_000);
-    await tx
-      .update(commissionLines)
-      .set({ settledPeriodId: periodId })
-      .where(
-        and(
-          eq(commissionLines.agencyId, agencyId),
-          isNull(commissionLines.settledPeriodId),
-          sql`${commissionLines.id} = any(${sql.param(batch)}::uuid[])`,
-        ),
-      );
+  // Large batches: each statement costs PostgreSQL a JIT compilation of about a second.
+  for (let start = 0; start < ids.length; start += 250_000) {
+    const batch = ids.slice(start, start + 250_000);
+    await tx.execute(sql`update ${commissionLines}
+      set ${sql.identifier(commissionLines.settledPeriodId.name)} = ${periodId}
+      from unnest(${sql.param(batch)}::uuid[]) as given(id)
+      where ${commissionLines.id} = given.id
+        and ${commissionLines.agencyId} = ${agencyId}
+        and ${commissionLines.settledPeriodId} is null`);
   }
 }
 

@@ -101,14 +101,19 @@ export async function computeSettlement(
     const key = fixedPolicyKey(row.collaboratorId, row.insurerId, row.policyNumber);
     (row.share > 0 ? alreadyPaidFixed : alreadyReversedFixed).add(key);
   }
+  // The lines as read are the engine's lines (a copy of a million lines would only cost memory).
+  const engineLines: readonly CommissionLine[] = attributedLines;
   const computed = computeShares({
-    lines: attributedLines.map(engineLine),
+    lines: engineLines,
     history,
     rules,
     alreadyPaidFixed,
     alreadyReversedFixed,
   });
-  const resultByLine = new Map(computed.results.map((result) => [result.lineId, result]));
+  const resultByLine = new Map<string, LineResult>();
+  for (const result of computed.results) {
+    resultByLine.set(result.lineId, result);
+  }
 
   const adjustments = await listAdjustments(tx, agencyId, period.id);
   const openings = await loadOpeningBalances(tx, agencyId, period.dateFrom);
@@ -172,7 +177,15 @@ export async function computeSettlement(
     insurers.set(line.insurerId, entry);
   }
   const problemTotals = new Map<string, { lineCount: number; commission: Grosze }>();
-  const commissionById = new Map(attributedLines.map((line) => [line.id, line.commission]));
+  const problemIds = new Set(computed.problems.map((problem) => problem.lineId));
+  const commissionById = new Map<string, Grosze>();
+  if (problemIds.size > 0) {
+    for (const line of attributedLines) {
+      if (problemIds.has(line.id)) {
+        commissionById.set(line.id, line.commission);
+      }
+    }
+  }
   for (const problem of computed.problems) {
     const entry = problemTotals.get(problem.problem) ?? { lineCount: 0, commission: 0 };
     entry.lineCount += 1;

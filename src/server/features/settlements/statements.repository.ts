@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, or, sql, type SQL 
 import type { SettlementLine } from '../../../shared/api/periods.js';
 import type { Tx } from '../../db/database.js';
 import { qualified } from '../../db/qualified.js';
-import { collaborators } from '../../db/schema/agencies.js';
+import { collaborators, memberships } from '../../db/schema/agencies.js';
 import { users } from '../../db/schema/identity.js';
 import { commissionLines, imports } from '../../db/schema/imports.js';
 import { insurers } from '../../db/schema/insurers.js';
@@ -204,10 +204,14 @@ export async function listStatementRows(
     collaboratorId?: string;
     publishedOnly?: boolean;
     id?: string;
+    ids?: readonly string[];
     currentOnly?: boolean;
   },
 ) {
   const conditions: SQL[] = [eq(statements.agencyId, agencyId)];
+  if (filter.ids) {
+    conditions.push(inArray(statements.id, [...filter.ids]));
+  }
   if (filter.periodId) {
     conditions.push(eq(statements.periodId, filter.periodId));
   }
@@ -260,6 +264,40 @@ export async function statementVersions(tx: Tx, agencyId: string, periodId: stri
     .orderBy(desc(statements.version));
 }
 
+const statementLineColumns = {
+  id: statementLines.id,
+  commissionLineId: statementLines.commissionLineId,
+  insurerName: insurers.name,
+  fileName: imports.fileName,
+  rowNumber: commissionLines.rowNumber,
+  policyNumber: commissionLines.policyNumber,
+  policyholder: commissionLines.policyholder,
+  product: commissionLines.product,
+  risk: commissionLines.risk,
+  lineDate: commissionLines.lineDate,
+  lineType: commissionLines.lineType,
+  commission: commissionLines.commission,
+  basis: statementLines.basis,
+  rate: statementLines.rate,
+  base: statementLines.base,
+  share: statementLines.share,
+  ruleId: statementLines.ruleId,
+  ruleVersion: statementLines.ruleVersion,
+  appliedOn: statementLines.appliedOn,
+  clawbackOf: statementLines.clawbackOf,
+  note: statementLines.note,
+  correctedFrom: statementLines.correctedFrom,
+  correctionReason: statementLines.correctionReason,
+};
+
+/** The order a statement lists its lines in: by insurer, date and policy. */
+const statementLineOrder = [
+  asc(insurers.name),
+  asc(commissionLines.lineDate),
+  asc(commissionLines.policyNumber),
+  asc(statementLines.id),
+];
+
 /** Every line of one statement with what a person needs to recognise it. */
 /** Collaborators see no import rows (RLS): the file name is there for the agency's eyes only. */
 export async function linesOfStatement(
@@ -268,43 +306,39 @@ export async function linesOfStatement(
   page?: { offset: number; limit: number },
 ) {
   const query = tx
-    .select({
-      id: statementLines.id,
-      commissionLineId: statementLines.commissionLineId,
-      insurerName: insurers.name,
-      fileName: imports.fileName,
-      rowNumber: commissionLines.rowNumber,
-      policyNumber: commissionLines.policyNumber,
-      policyholder: commissionLines.policyholder,
-      product: commissionLines.product,
-      risk: commissionLines.risk,
-      lineDate: commissionLines.lineDate,
-      lineType: commissionLines.lineType,
-      commission: commissionLines.commission,
-      basis: statementLines.basis,
-      rate: statementLines.rate,
-      base: statementLines.base,
-      share: statementLines.share,
-      ruleId: statementLines.ruleId,
-      ruleVersion: statementLines.ruleVersion,
-      appliedOn: statementLines.appliedOn,
-      clawbackOf: statementLines.clawbackOf,
-      note: statementLines.note,
-      correctedFrom: statementLines.correctedFrom,
-      correctionReason: statementLines.correctionReason,
-    })
+    .select(statementLineColumns)
     .from(statementLines)
     .innerJoin(commissionLines, eq(commissionLines.id, statementLines.commissionLineId))
     .leftJoin(imports, eq(imports.id, commissionLines.importId))
     .innerJoin(insurers, eq(insurers.id, commissionLines.insurerId))
     .where(eq(statementLines.statementId, statementId))
-    .orderBy(
-      asc(insurers.name),
-      asc(commissionLines.lineDate),
-      asc(commissionLines.policyNumber),
-      asc(statementLines.id),
-    );
+    .orderBy(...statementLineOrder);
   return page ? query.offset(page.offset).limit(page.limit) : query;
+}
+
+export type StatementLineRow = Awaited<ReturnType<typeof linesOfStatement>>[number];
+
+/** The lines of several statements in one query, each statement's in the order linesOfStatement gives. */
+export async function linesOfStatements(
+  tx: Tx,
+  statementIds: readonly string[],
+): Promise<Map<string, StatementLineRow[]>> {
+  const byStatement = new Map<string, StatementLineRow[]>(statementIds.map((id) => [id, []]));
+  if (statementIds.length === 0) {
+    return byStatement;
+  }
+  const rows = await tx
+    .select({ ...statementLineColumns, statementId: statementLines.statementId })
+    .from(statementLines)
+    .innerJoin(commissionLines, eq(commissionLines.id, statementLines.commissionLineId))
+    .leftJoin(imports, eq(imports.id, commissionLines.importId))
+    .innerJoin(insurers, eq(insurers.id, commissionLines.insurerId))
+    .where(inArray(statementLines.statementId, [...statementIds]))
+    .orderBy(...statementLineOrder);
+  for (const { statementId, ...line } of rows) {
+    byStatement.get(statementId)?.push(line);
+  }
+  return byStatement;
 }
 
 export async function countLinesOfStatement(tx: Tx, statementId: string) {
@@ -342,6 +376,53 @@ export async function adjustmentsOfStatement(
       ),
     )
     .orderBy(asc(adjustments.createdAt));
+}
+
+/**
+ * The adjustments of several collaborators in several periods (the not deleted ones), oldest first: what
+ * adjustmentsOfStatement selects for each statement, before the version filter.
+ */
+export async function adjustmentsOfCollaborators(
+  tx: Tx,
+  agencyId: string,
+  periodIds: readonly string[],
+  collaboratorIds: readonly string[],
+) {
+  if (periodIds.length === 0 || collaboratorIds.length === 0) {
+    return [];
+  }
+  return tx
+    .select({
+      id: adjustments.id,
+      periodId: adjustments.periodId,
+      collaboratorId: adjustments.collaboratorId,
+      kind: adjustments.kind,
+      reason: adjustments.reason,
+      amount: adjustments.amount,
+      statementVersion: adjustments.statementVersion,
+    })
+    .from(adjustments)
+    .where(
+      and(
+        eq(adjustments.agencyId, agencyId),
+        inArray(adjustments.periodId, [...new Set(periodIds)]),
+        inArray(adjustments.collaboratorId, [...new Set(collaboratorIds)]),
+        isNull(adjustments.deletedAt),
+      ),
+    )
+    .orderBy(asc(adjustments.createdAt));
+}
+
+/** Several collaborators of the agency, by id. */
+export async function collaboratorsByIds(tx: Tx, agencyId: string, ids: readonly string[]) {
+  if (ids.length === 0) {
+    return new Map<string, typeof collaborators.$inferSelect>();
+  }
+  const rows = await tx
+    .select()
+    .from(collaborators)
+    .where(and(eq(collaborators.agencyId, agencyId), inArray(collaborators.id, [...new Set(ids)])));
+  return new Map(rows.map((row) => [row.id, row]));
 }
 
 export async function disputesOfStatements(tx: Tx, statementIds: readonly string[]) {
@@ -394,6 +475,81 @@ export async function updateStatement(
     .update(statements)
     .set(values)
     .where(and(eq(statements.agencyId, agencyId), eq(statements.id, id)));
+}
+
+/** Records each statement's rendered document and its PDF's SHA-256, in one statement. */
+export async function attachStatementDocuments(
+  tx: Tx,
+  agencyId: string,
+  rows: readonly { statementId: string; documentId: string; sha256: Buffer | null }[],
+) {
+  if (rows.length === 0) {
+    return;
+  }
+  await tx.execute(sql`update ${statements}
+    set ${sql.identifier(statements.documentId.name)} = given.document_id,
+      ${sql.identifier(statements.sha256.name)} = decode(given.sha256, 'hex')
+    from unnest(
+      ${sql.param(rows.map((row) => row.statementId))}::uuid[],
+      ${sql.param(rows.map((row) => row.documentId))}::uuid[],
+      ${sql.param(rows.map((row) => row.sha256?.toString('hex') ?? null))}::text[]
+    ) as given(statement_id, document_id, sha256)
+    where ${statements.agencyId} = ${agencyId} and ${statements.id} = given.statement_id`);
+}
+
+/** Marks statements published, in one statement. */
+export async function markStatementsPublished(
+  tx: Tx,
+  agencyId: string,
+  ids: readonly string[],
+  publishedAt: Date,
+) {
+  for (let start = 0; start < ids.length; start += 10_000) {
+    await tx
+      .update(statements)
+      .set({ publishedAt })
+      .where(
+        and(
+          eq(statements.agencyId, agencyId),
+          sql`${statements.id} = any(${sql.param(ids.slice(start, start + 10_000))}::uuid[])`,
+        ),
+      );
+  }
+}
+
+/**
+ * The e-mail and locale of each collaborator with an active account in the agency, as findCollaboratorRecipient
+ * gives them one by one.
+ */
+export async function collaboratorRecipients(tx: Tx, agencyId: string, collaboratorIds: readonly string[]) {
+  const recipients = new Map<string, { email: string; locale: 'pl' | 'en' }>();
+  if (collaboratorIds.length === 0) {
+    return recipients;
+  }
+  const rows = await tx
+    .select({ collaboratorId: collaborators.id, email: users.email, locale: users.locale })
+    .from(collaborators)
+    .innerJoin(users, eq(users.id, collaborators.userId))
+    .innerJoin(
+      memberships,
+      and(
+        eq(memberships.userId, users.id),
+        eq(memberships.agencyId, agencyId),
+        isNull(memberships.disabledAt),
+      ),
+    )
+    .where(
+      and(
+        eq(collaborators.agencyId, agencyId),
+        sql`${collaborators.id} = any(${sql.param([...new Set(collaboratorIds)])}::uuid[])`,
+      ),
+    );
+  for (const row of rows) {
+    if (!recipients.has(row.collaboratorId)) {
+      recipients.set(row.collaboratorId, { email: row.email, locale: row.locale });
+    }
+  }
+  return recipients;
 }
 
 export async function statementsWithoutDocuments(tx: Tx, periodId?: string) {

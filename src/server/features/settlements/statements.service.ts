@@ -17,7 +17,7 @@ import { findAgency } from '../agencies/agencies.repository.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { findCollaborator } from '../collaborators/collaborators.repository.js';
 import { findCollaboratorRecipient, listFilesOfDocument } from '../documents/documents.repository.js';
-import type { GeneratedDocuments } from '../documents/generated-documents.js';
+import type { GeneratedDocumentInput, GeneratedDocuments } from '../documents/generated-documents.js';
 import type { NotificationService } from '../notifications/notifications.service.js';
 import { renderStatementPdf } from '../statements/render/statement-pdf.js';
 import { renderStatementXlsx } from '../statements/render/statement-xlsx.js';
@@ -32,7 +32,13 @@ import {
 } from './periods.repository.js';
 import { balanceOf } from './settlement-computation.js';
 import {
+  adjustmentsOfCollaborators,
   adjustmentsOfStatement,
+  attachStatementDocuments,
+  collaboratorRecipients,
+  collaboratorsByIds,
+  linesOfStatements,
+  markStatementsPublished,
   laterLockedPeriod,
   payoutRows,
   rawLinesOfStatement,
@@ -50,6 +56,10 @@ import {
   updateStatement,
   type StatementListRow,
 } from './statements.repository.js';
+
+/** Statements rendered and stored together (one read and two write transactions), and groups under way at once. */
+const STATEMENTS_PER_GROUP = 8;
+const GROUPS_AT_ONCE = 2;
 
 const monthLabel = (dateTo: string) => `${dateTo.slice(5, 7)}/${dateTo.slice(0, 4)}`;
 
@@ -141,109 +151,182 @@ export function createStatementService(deps: {
     return row;
   }
 
-  async function renderInput(tx: Tx, row: StatementListRow): Promise<StatementRenderInput> {
-    const s = row.statement;
-    const agency = await findAgency(tx, s.agencyId);
-    const person = await findCollaborator(tx, s.agencyId, s.collaboratorId);
-    if (!agency || !person) {
-      throw new Error('A statement without its agency or collaborator');
+  /** What the renderers need for each statement, read with a few queries for the whole group. */
+  async function renderInputs(
+    tx: Tx,
+    agencyId: string,
+    rows: readonly StatementListRow[],
+  ): Promise<StatementRenderInput[]> {
+    if (rows.length === 0) {
+      return [];
     }
-    const lines = await linesOfStatement(tx, s.id);
-    const adjustments = await adjustmentsOfStatement(tx, s.agencyId, s.periodId, s.collaboratorId, s.version);
-    const previous =
-      s.version > 1
-        ? (await statementVersions(tx, s.agencyId, s.periodId, s.collaboratorId)).find(
-            (version) => version.version === s.version - 1,
-          )
-        : undefined;
-    return {
-      number: s.number,
-      version: s.version,
-      supersedes: previous ? { version: previous.version, amountDue: previous.amountDue } : null,
-      issuedOn: s.createdAt.toISOString().slice(0, 10),
-      period: { from: row.period.dateFrom, to: row.period.dateTo },
-      agency: { name: agency.name, nip: agency.nip, regon: agency.regon, address: agency.address },
-      collaborator: {
-        fullName: person.collaborator.fullName,
-        knfNumber: person.collaborator.knfNumber,
-        nip: person.collaborator.nip,
-        address: person.collaborator.address,
-        taxMode: person.collaborator.taxMode,
-      },
-      lines: lines.map((line) => ({
-        insurerName: line.insurerName,
-        fileName: line.fileName ?? '',
-        rowNumber: line.rowNumber,
-        policyNumber: line.policyNumber,
-        policyholder: line.policyholder,
-        product: line.product,
-        risk: line.risk,
-        lineDate: line.lineDate,
-        lineType: line.lineType,
-        commission: line.commission,
-        basis: line.basis ?? 'agency_commission',
-        rate: line.rate,
-        base: line.base ?? 0,
-        share: line.share,
-        rule: line.ruleVersion === null ? 'korekta' : `v${line.ruleVersion}`,
-      })),
-      adjustments: adjustments.map((adjustment) => ({
-        kind: adjustment.kind,
-        reason: adjustment.reason,
-        amount: adjustment.amount,
-      })),
-      openingBalance: s.openingBalance,
-      linesTotal: s.linesTotal,
-      adjustmentsTotal: s.adjustmentsTotal,
-      closingBalance: s.closingBalance,
-      amountDue: s.amountDue,
-      carriedForward: s.carriedForward,
-      minimumPayout: agency.minimumPayout,
-    };
+    const agency = await findAgency(tx, agencyId);
+    const statementsOf = rows.map((row) => row.statement);
+    const people = await collaboratorsByIds(
+      tx,
+      agencyId,
+      statementsOf.map((s) => s.collaboratorId),
+    );
+    const linesById = await linesOfStatements(
+      tx,
+      statementsOf.map((s) => s.id),
+    );
+    const allAdjustments = await adjustmentsOfCollaborators(
+      tx,
+      agencyId,
+      statementsOf.map((s) => s.periodId),
+      statementsOf.map((s) => s.collaboratorId),
+    );
+    const inputs: StatementRenderInput[] = [];
+    for (const row of rows) {
+      const s = row.statement;
+      const person = people.get(s.collaboratorId);
+      if (!agency || !person || s.agencyId !== agencyId) {
+        throw new Error('A statement without its agency or collaborator');
+      }
+      const lines = linesById.get(s.id) ?? [];
+      // As adjustmentsOfStatement: the period's own, plus corrections up to this version.
+      const adjustments = allAdjustments.filter(
+        (adjustment) =>
+          adjustment.periodId === s.periodId &&
+          adjustment.collaboratorId === s.collaboratorId &&
+          (adjustment.statementVersion === null || adjustment.statementVersion <= s.version),
+      );
+      const previous =
+        s.version > 1
+          ? (await statementVersions(tx, s.agencyId, s.periodId, s.collaboratorId)).find(
+              (version) => version.version === s.version - 1,
+            )
+          : undefined;
+      inputs.push({
+        number: s.number,
+        version: s.version,
+        supersedes: previous ? { version: previous.version, amountDue: previous.amountDue } : null,
+        issuedOn: s.createdAt.toISOString().slice(0, 10),
+        period: { from: row.period.dateFrom, to: row.period.dateTo },
+        agency: { name: agency.name, nip: agency.nip, regon: agency.regon, address: agency.address },
+        collaborator: {
+          fullName: person.fullName,
+          knfNumber: person.knfNumber,
+          nip: person.nip,
+          address: person.address,
+          taxMode: person.taxMode,
+        },
+        lines: lines.map((line) => ({
+          insurerName: line.insurerName,
+          fileName: line.fileName ?? '',
+          rowNumber: line.rowNumber,
+          policyNumber: line.policyNumber,
+          policyholder: line.policyholder,
+          product: line.product,
+          risk: line.risk,
+          lineDate: line.lineDate,
+          lineType: line.lineType,
+          commission: line.commission,
+          basis: line.basis ?? 'agency_commission',
+          rate: line.rate,
+          base: line.base ?? 0,
+          share: line.share,
+          rule: line.ruleVersion === null ? 'korekta' : `v${line.ruleVersion}`,
+        })),
+        adjustments: adjustments.map((adjustment) => ({
+          kind: adjustment.kind,
+          reason: adjustment.reason,
+          amount: adjustment.amount,
+        })),
+        openingBalance: s.openingBalance,
+        linesTotal: s.linesTotal,
+        adjustmentsTotal: s.adjustmentsTotal,
+        closingBalance: s.closingBalance,
+        amountDue: s.amountDue,
+        carriedForward: s.carriedForward,
+        minimumPayout: agency.minimumPayout,
+      });
+    }
+    return inputs;
+  }
+
+  /**
+   * Renders the PDF and XLSX of each statement of a group (those without a document yet) and stores them,
+   * prepared: the statements are read in one transaction, and the documents with their record on each statement
+   * (document and the PDF's hash) written in two.
+   */
+  async function generateGroup(scope: TenantScope, statementIds: readonly string[]) {
+    const prepared = await db.tenant(scope, async (tx) => {
+      const rows = (
+        await listStatementRows(tx, scope.agencyId, { ids: statementIds, currentOnly: false })
+      ).filter((row) => !row.statement.documentId);
+      const inputs = await renderInputs(tx, scope.agencyId, rows);
+      return rows.map((row, index) => ({ row, input: inputs[index] as StatementRenderInput }));
+    });
+    if (prepared.length === 0) {
+      return;
+    }
+    const documents: GeneratedDocumentInput[] = [];
+    for (const { row, input } of prepared) {
+      const baseName = `zestawienie-${row.statement.number.replace(/\//g, '-')}-v${row.statement.version}`;
+      const [pdf, xlsx] = await Promise.all([renderStatementPdf(input), renderStatementXlsx(input)]);
+      documents.push({
+        collaboratorId: row.statement.collaboratorId,
+        title: `Zestawienie prowizyjne ${monthLabel(row.period.dateTo)}${row.statement.version > 1 ? ` (wersja ${row.statement.version})` : ''}`,
+        periodMonth: row.period.dateTo.slice(0, 7),
+        files: [
+          { fileName: `${baseName}.pdf`, contentType: 'application/pdf', content: pdf },
+          {
+            fileName: `${baseName}.xlsx`,
+            contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+            content: xlsx,
+          },
+        ],
+      });
+    }
+    await generated.storeMany(scope, documents, (tx, stored) =>
+      attachStatementDocuments(
+        tx,
+        scope.agencyId,
+        stored.map((document, index) => ({
+          statementId: prepared[index]?.row.statement.id ?? '',
+          documentId: document.documentId,
+          sha256: document.files[0]?.sha256 ?? null,
+        })),
+      ),
+    );
   }
 
   /** Renders one statement's PDF and XLSX and stores them, prepared; records the document and the PDF's hash. */
   async function generateOne(scope: TenantScope, statementId: string) {
-    const prepared = await db.tenant(scope, async (tx) => {
-      const [row] = await listStatementRows(tx, scope.agencyId, { id: statementId, currentOnly: false });
-      if (!row || row.statement.documentId) {
-        return null;
-      }
-      return { row, input: await renderInput(tx, row) };
-    });
-    if (!prepared) {
-      return;
-    }
-    const { row, input } = prepared;
-    const baseName = `zestawienie-${row.statement.number.replace(/\//g, '-')}-v${row.statement.version}`;
-    const [pdf, xlsx] = await Promise.all([renderStatementPdf(input), renderStatementXlsx(input)]);
-    const stored = await generated.store(scope, {
-      collaboratorId: row.statement.collaboratorId,
-      title: `Zestawienie prowizyjne ${monthLabel(row.period.dateTo)}${row.statement.version > 1 ? ` (wersja ${row.statement.version})` : ''}`,
-      periodMonth: row.period.dateTo.slice(0, 7),
-      files: [
-        { fileName: `${baseName}.pdf`, contentType: 'application/pdf', content: pdf },
-        {
-          fileName: `${baseName}.xlsx`,
-          contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          content: xlsx,
-        },
-      ],
-    });
-    await db.tenant(scope, (tx) =>
-      updateStatement(tx, scope.agencyId, statementId, {
-        documentId: stored.documentId,
-        sha256: stored.files[0]?.sha256 ?? null,
-      }),
-    );
+    await generateGroup(scope, [statementId]);
   }
 
+  /**
+   * Every statement (of a period) still without its documents, in groups of a few, two groups at a time: one is
+   * rendered while the other is read or written. The first failure stops taking new groups and is thrown once the
+   * groups under way have finished.
+   */
   async function generateAll(scope: TenantScope, periodId?: string) {
-    const pending = await db.tenant(scope, (tx) => statementsWithoutDocuments(tx, periodId));
-    for (const statement of pending) {
-      if (statement.agencyId === scope.agencyId) {
-        await generateOne(scope, statement.id);
+    const pending = (await db.tenant(scope, (tx) => statementsWithoutDocuments(tx, periodId)))
+      .filter((statement) => statement.agencyId === scope.agencyId)
+      .map((statement) => statement.id);
+    const groups: string[][] = [];
+    for (let start = 0; start < pending.length; start += STATEMENTS_PER_GROUP) {
+      groups.push(pending.slice(start, start + STATEMENTS_PER_GROUP));
+    }
+    let next = 0;
+    const failures: unknown[] = [];
+    const worker = async () => {
+      while (failures.length === 0 && next < groups.length) {
+        const group = groups[next] as string[];
+        next += 1;
+        try {
+          await generateGroup(scope, group);
+        } catch (error) {
+          failures.push(error);
+        }
       }
+    };
+    await Promise.all(Array.from({ length: Math.min(GROUPS_AT_ONCE, groups.length) }, worker));
+    if (failures.length > 0) {
+      throw failures[0];
     }
   }
 
@@ -544,9 +627,27 @@ export function createStatementService(deps: {
         if ((await generated.publish(tx, actor.agencyId, documentIds, now)) !== documentIds.length) {
           throw new AppError('conflict', 'A statement document changed while publishing; try again');
         }
+        await markStatementsPublished(
+          tx,
+          actor.agencyId,
+          rows.map((row) => row.statement.id),
+          now,
+        );
+        const recipients = await collaboratorRecipients(
+          tx,
+          actor.agencyId,
+          rows.map((row) => row.statement.collaboratorId),
+        );
         for (const row of rows) {
-          await updateStatement(tx, actor.agencyId, row.statement.id, { publishedAt: now });
-          await notifyCollaborator(tx, actor.agencyId, row.statement.collaboratorId, 'document_waiting');
+          const recipient = recipients.get(row.statement.collaboratorId);
+          if (recipient) {
+            await notifications.enqueue(tx, {
+              agencyId: actor.agencyId,
+              to: recipient.email,
+              template: 'document_waiting',
+              locale: recipient.locale,
+            });
+          }
         }
         await transitionPeriod(tx, actor.agencyId, periodId, period, {
           status: 'published',

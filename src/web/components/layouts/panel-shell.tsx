@@ -8,7 +8,7 @@ import { Brand } from '../brand';
 import { LanguageSwitch } from '../language-switch';
 import { useFocusHeadingOnNavigate } from '../use-focus-heading';
 
-/** The collaborator's panel: phone first, one column, large type, two destinations. */
+/** The collaborator's panel: phone first, one column, large type, three destinations. */
 export function PanelShell() {
   const { t } = useTranslation();
   const session = useActiveSession();
@@ -16,9 +16,11 @@ export function PanelShell() {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   useFocusHeadingOnNavigate();
+  // The documents live at /panel itself, so "under /panel/" alone would also match the statements.
   const links = [
-    { to: '/panel', label: t('nav.documents') },
-    { to: '/account', label: t('nav.account') },
+    { to: '/panel/statements', label: t('nav.myStatements'), prefixes: ['/panel/statements'] },
+    { to: '/panel', label: t('nav.documents'), prefixes: ['/panel/documents'] },
+    { to: '/account', label: t('nav.account'), prefixes: ['/account'] },
   ];
   return (
     <Box mih="100vh" bg="gray.0" fz="lg">
@@ -56,14 +58,18 @@ export function PanelShell() {
             </Group>
           </Group>
           <Group component="nav" aria-label={t('shell.mainNavigation')} gap="xs" mt="xs" grow>
-            {links.map(({ to, label }) => {
-              const isActive = pathname === to || pathname.startsWith(`${to}/`);
+            {links.map(({ to, label, prefixes }) => {
+              const isActive =
+                pathname === to ||
+                prefixes.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
               return (
                 <Button
                   key={to}
                   component={Link}
                   to={to}
                   size="md"
+                  px={6}
+                  styles={{ label: { fontSize: 'var(--mantine-font-size-sm)' } }}
                   variant={isActive ? 'filled' : 'default'}
                   aria-current={isActive ? 'page' : undefined}
                 >

@@ -1,8 +1,12 @@
 import { AppShell, Box, Burger, Divider, Group, NavLink, ScrollArea } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
+  IconBuildingBank,
+  IconFileImport,
   IconFileText,
   IconHome,
+  IconPercentage,
+  IconReceipt,
   IconListDetails,
   IconMail,
   IconSettings,
@@ -39,6 +43,10 @@ export function StaffShell() {
 
   const items: NavItem[] = [
     { to: '/', label: t('nav.dashboard'), icon: IconHome, exact: true },
+    { to: '/periods', label: t('nav.periods'), icon: IconReceipt },
+    { to: '/imports', label: t('nav.imports'), icon: IconFileImport },
+    { to: '/rules', label: t('nav.rules'), icon: IconPercentage },
+    { to: '/insurers', label: t('nav.insurers'), icon: IconBuildingBank },
     { to: '/collaborators', label: t('nav.collaborators'), icon: IconUsers },
     { to: '/documents', label: t('nav.documents'), icon: IconFileText },
     ...(isOwner

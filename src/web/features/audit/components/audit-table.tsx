@@ -18,6 +18,13 @@ const targetTypes = [
   'second_factor',
   'session',
   'user',
+  'import',
+  'insurer',
+  'settlement_period',
+  'split_rule',
+  'statement',
+  'invoice',
+  'agent_code',
 ] as const;
 type TargetType = (typeof targetTypes)[number];
 

@@ -1,4 +1,4 @@
-import { Button, Group, Radio, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Radio, Stack, Switch, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,12 +6,14 @@ import type { Collaborator, TaxMode } from '../../../../shared/api/collaborators
 import {
   formatNip,
   isValidEmail,
+  isValidIban,
   isValidKnfNumber,
   isValidNip,
   isValidPesel,
   normalizePhone,
 } from '../../../../shared/identifiers';
 import { isApiError } from '../../../lib/api-error';
+import { formatBankAccount } from '../../../lib/bank-account';
 import { ErrorAlert } from '../../../components/error-alert';
 import { NipInput } from '../../../components/nip-input';
 import { useDescribeError } from '../../../lib/error-message';
@@ -19,8 +21,24 @@ import { apiErrorField, applyApiError, focusField, focusFirstError } from '../..
 import { useCreateCollaborator } from '../api/create-collaborator';
 import { useUpdateCollaborator } from '../api/update-collaborator';
 
-const fields = ['fullName', 'email', 'phone', 'knfNumber', 'taxMode', 'nip', 'pesel'] as const;
-const codeFields = { nip_required_for_invoice: 'nip', pesel_required_for_bill: 'pesel' } as const;
+const fields = [
+  'fullName',
+  'email',
+  'phone',
+  'knfNumber',
+  'taxMode',
+  'nip',
+  'pesel',
+  'address',
+  'iban',
+  'selfBilling',
+] as const;
+const codeFields = {
+  nip_required_for_invoice: 'nip',
+  pesel_required_for_bill: 'pesel',
+  invalid_iban: 'iban',
+  self_billing_requires_invoice: 'selfBilling',
+} as const;
 
 type Values = {
   fullName: string;
@@ -30,6 +48,9 @@ type Values = {
   taxMode: TaxMode;
   nip: string;
   pesel: string;
+  address: string;
+  iban: string;
+  selfBilling: boolean;
 };
 
 function initialValuesOf(collaborator: Collaborator | null): Values {
@@ -41,6 +62,9 @@ function initialValuesOf(collaborator: Collaborator | null): Values {
     taxMode: collaborator?.taxMode ?? 'invoice',
     nip: collaborator?.nip ? formatNip(collaborator.nip) : '',
     pesel: collaborator?.pesel ?? '',
+    address: collaborator?.address ?? '',
+    iban: collaborator?.iban ? formatBankAccount(collaborator.iban) : '',
+    selfBilling: collaborator?.selfBilling ?? false,
   };
 }
 
@@ -78,6 +102,7 @@ export function CollaboratorForm({ collaborator, onSaved, onCancel }: Collaborat
         }
         return isValidPesel(value) ? null : t('errors.invalid_pesel');
       },
+      iban: (value) => (value.trim() === '' || isValidIban(value) ? null : t('errors.invalid_iban')),
     },
   });
   const mutation = collaborator ? update : create;
@@ -104,6 +129,9 @@ export function CollaboratorForm({ collaborator, onSaved, onCancel }: Collaborat
       taxMode: values.taxMode,
       nip: values.nip.trim(),
       pesel: values.pesel.trim(),
+      address: values.address.trim(),
+      iban: values.iban.replace(/\s/g, '').toUpperCase(),
+      selfBilling: values.taxMode === 'invoice' && values.selfBilling,
     };
     mutation.mutate(input, { onSuccess: onSaved, onError: handleError });
   }, focusFirstError(form));
@@ -159,6 +187,34 @@ export function CollaboratorForm({ collaborator, onSaved, onCancel }: Collaborat
           inputMode="numeric"
           autoComplete="off"
           {...form.getInputProps('pesel')}
+        />
+        {form.values.taxMode === 'invoice' && (
+          <Switch
+            label={t('collaborators.form.selfBilling')}
+            description={t('collaborators.form.selfBillingHint')}
+            {...form.getInputProps('selfBilling', { type: 'checkbox' })}
+          />
+        )}
+        <Textarea
+          label={t('collaborators.form.address')}
+          description={t('collaborators.form.addressHint')}
+          autosize
+          minRows={2}
+          autoComplete="off"
+          {...form.getInputProps('address')}
+        />
+        <TextInput
+          label={t('collaborators.form.iban')}
+          description={t('collaborators.form.ibanHint')}
+          autoComplete="off"
+          classNames={{ input: 'tabular' }}
+          {...form.getInputProps('iban')}
+          onBlur={(event) => {
+            const value = event.currentTarget.value;
+            if (isValidIban(value)) {
+              form.setFieldValue('iban', formatBankAccount(value));
+            }
+          }}
         />
         <Group justify="flex-end" gap="sm" mt="sm">
           <Button variant="default" onClick={onCancel}>

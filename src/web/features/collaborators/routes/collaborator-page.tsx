@@ -1,6 +1,13 @@
 import { Anchor, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconArchive, IconArrowLeft, IconEdit, IconFileText, IconSend } from '@tabler/icons-react';
+import {
+  IconArchive,
+  IconArrowLeft,
+  IconEdit,
+  IconFileText,
+  IconPercentage,
+  IconSend,
+} from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -12,6 +19,9 @@ import { DetailList } from '../../../components/detail-list';
 import { ErrorAlert } from '../../../components/error-alert';
 import { PageHeader } from '../../../components/page-header';
 import { QueryState } from '../../../components/query-state';
+import { SectionCard } from '../../../components/section-card';
+import { formatBankAccount } from '../../../lib/bank-account';
+import { AgentCodesSection } from '../../insurers/components/agent-codes-section';
 import { useArchiveCollaborator } from '../api/archive-collaborator';
 import { useCollaborator } from '../api/get-collaborator';
 import { CollaboratorDrawer } from '../components/collaborator-drawer';
@@ -119,6 +129,31 @@ function CollaboratorDetail({ collaborator }: { collaborator: Collaborator }) {
                   ),
                 },
                 {
+                  label: t('collaborators.detail.selfBilling'),
+                  value:
+                    collaborator.taxMode === 'invoice'
+                      ? collaborator.selfBilling
+                        ? t('common.yes')
+                        : t('common.no')
+                      : none,
+                },
+                {
+                  label: t('collaborators.detail.address'),
+                  value: collaborator.address ? (
+                    <span style={{ whiteSpace: 'pre-line' }}>{collaborator.address}</span>
+                  ) : (
+                    none
+                  ),
+                },
+                {
+                  label: t('collaborators.detail.iban'),
+                  value: collaborator.iban ? (
+                    <span className="tabular">{formatBankAccount(collaborator.iban)}</span>
+                  ) : (
+                    none
+                  ),
+                },
+                {
                   label: t('collaborators.detail.pesel'),
                   value: collaborator.pesel ? <span className="tabular">{collaborator.pesel}</span> : none,
                 },
@@ -155,7 +190,25 @@ function CollaboratorDetail({ collaborator }: { collaborator: Collaborator }) {
                 {t('collaborators.detail.showDocuments')}
               </Button>
             </Paper>
+            <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="rules-heading">
+              <Title order={2} size="h4" id="rules-heading" mb="sm">
+                {t('collaborators.detail.rules')}
+              </Title>
+              <Button
+                component={Link}
+                to={`/rules?collaboratorId=${collaborator.id}`}
+                variant="default"
+                leftSection={<IconPercentage size={18} aria-hidden />}
+              >
+                {t('collaborators.detail.showRules')}
+              </Button>
+            </Paper>
           </Stack>
+        </Grid.Col>
+        <Grid.Col span={12}>
+          <SectionCard title={t('agentCodes.title')} description={t('agentCodes.description')}>
+            <AgentCodesSection collaboratorId={collaborator.id} isReadOnly={isArchived} />
+          </SectionCard>
         </Grid.Col>
       </Grid>
       <CollaboratorDrawer

@@ -15,6 +15,7 @@ import { PageHeader } from '../../../components/page-header';
 import { QueryState } from '../../../components/query-state';
 import { useAppConfig } from '../../../lib/app-config';
 import { useActiveSession } from '../../../lib/session';
+import { DashboardSettlement } from '../../periods/components/dashboard-settlement';
 import { useDashboard } from '../api/get-dashboard';
 
 type WaitingItem = {
@@ -138,6 +139,7 @@ export function DashboardPage() {
                   </Stack>
                 )}
               </section>
+              <DashboardSettlement />
               <section aria-labelledby="summary-heading">
                 <Title order={2} size="h3" id="summary-heading" mb="sm">
                   {t('dashboard.summary')}

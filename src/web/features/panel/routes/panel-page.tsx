@@ -11,6 +11,7 @@ import { useMarkOpened } from '../api/get-panel-document';
 import { usePanelDocuments } from '../api/get-panel-documents';
 import { usePanelSummary } from '../api/get-panel-summary';
 import { PanelDocumentCard } from '../components/panel-document-card';
+import { EarningsSection, LatestStatement } from '../components/panel-home-sections';
 
 /** The collaborator's home: how many new documents, then the documents, newest first. */
 export function PanelPage() {
@@ -28,6 +29,7 @@ export function PanelPage() {
       <Title order={1} size="h2" data-page-heading tabIndex={-1}>
         {t('nav.myDocuments')}
       </Title>
+      <LatestStatement />
       <QueryState query={summary}>
         {(data) =>
           data.totalDocuments === 0 ? null : (
@@ -85,6 +87,7 @@ export function PanelPage() {
           )
         }
       </QueryState>
+      <EarningsSection />
     </Stack>
   );
 }
