@@ -48,7 +48,9 @@ export function engineRule(row: SplitRuleRow): SplitRule {
   };
 }
 
-export function engineLine(row: Omit<UnsettledLine, 'fileName' | 'policyholder' | 'attributedBy'>): CommissionLine {
+export function engineLine(
+  row: Omit<UnsettledLine, 'fileName' | 'policyholder' | 'attributedBy'>,
+): CommissionLine {
   return {
     id: row.id,
     importId: row.importId,
