@@ -1,5 +1,4 @@
 import { Secret, TOTP } from 'otpauth';
-import type { BrowserContext } from 'playwright-core';
 
 /**
  * A person talking to the running server over HTTP, like the web app does (cookies, Origin): used to set the
@@ -7,8 +6,6 @@ import type { BrowserContext } from 'playwright-core';
  */
 export type ApiPerson = {
   call<T = Record<string, unknown>>(method: string, url: string, body?: unknown): Promise<T>;
-  /** Hands this person's session to a browser context, as if they had logged in there. */
-  enterBrowser(context: BrowserContext): Promise<void>;
 };
 
 export function apiPerson(origin: string): ApiPerson {
@@ -35,17 +32,6 @@ export function apiPerson(origin: string): ApiPerson {
       }
       return (text ? JSON.parse(text) : null) as T;
     },
-    async enterBrowser(context) {
-      await context.addCookies(
-        [...cookies].map(([name, value]) => ({
-          name,
-          value,
-          url: origin,
-          httpOnly: true,
-          sameSite: 'Strict' as const,
-        })),
-      );
-    },
   };
 }
 
@@ -68,7 +54,7 @@ export async function setUpAgency(
   origin: string,
   setupLink: string,
   input: { name: string; nip: string; ownerName: string; email: string; password: string },
-): Promise<ApiPerson> {
+): Promise<{ person: ApiPerson; secret: string }> {
   const owner = apiPerson(origin);
   const token = new URL(setupLink).hash.replace(/^#token=/, '');
   await owner.call('POST', '/api/setup', {
@@ -76,8 +62,8 @@ export async function setUpAgency(
     agency: { name: input.name, nip: input.nip },
     owner: { fullName: input.ownerName, email: input.email, password: input.password },
   });
-  await enrolAuthenticator(owner);
-  return owner;
+  const secret = await enrolAuthenticator(owner);
+  return { person: owner, secret };
 }
 
 /** A collaborator registered, invited and signed in with their own authenticator. */
@@ -85,7 +71,7 @@ export async function activeCollaborator(
   origin: string,
   owner: ApiPerson,
   input: Record<string, unknown> & { email: string; password: string },
-): Promise<{ id: string; person: ApiPerson }> {
+): Promise<{ id: string; person: ApiPerson; secret: string }> {
   const { password, ...fields } = input;
   const { id } = await owner.call<{ id: string }>('POST', '/api/collaborators', fields);
   await owner.call('POST', `/api/collaborators/${id}/invitation`);
@@ -99,6 +85,6 @@ export async function activeCollaborator(
   }
   const person = apiPerson(origin);
   await person.call('POST', '/api/invitations/accept', { email: input.email, code, password });
-  await enrolAuthenticator(person);
-  return { id, person };
+  const secret = await enrolAuthenticator(person);
+  return { id, person, secret };
 }
