@@ -74,7 +74,8 @@ export function createAppTheme(t: TFunction) {
       Select: {
         defaultProps: {
           clearButtonProps: { 'aria-label': t('common.clear') },
-          comboboxProps: { withinPortal: false },
+          // A closed list is not in the page: one element per label, and nothing hidden to trip over.
+          comboboxProps: { withinPortal: false, keepMounted: false },
         },
       },
       MonthPickerInput: {

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { insertByColumns } from '../../db/bulk-insert.js';
+import { arrayLiteral, insertByColumns } from '../../db/bulk-insert.js';
 import { queryRows, type Tx } from '../../db/database.js';
 import { qualified } from '../../db/qualified.js';
 import { collaborators } from '../../db/schema/agencies.js';
@@ -256,7 +256,7 @@ export async function loadSettledOriginals(tx: Tx, agencyId: string, policyKeys:
         isNotNull(commissionLines.settledPeriodId),
         sql`${commissionLines.commission} > 0`,
         // One array parameter rather than an IN list of thousands of parameters.
-        sql`${commissionLines.policyKey} = any(${sql.param([...policyKeys])}::text[])`,
+        sql`${commissionLines.policyKey} = any(${arrayLiteral(policyKeys)}::text[])`,
       ),
     );
 }
@@ -418,7 +418,7 @@ export async function markLinesSettled(tx: Tx, agencyId: string, periodId: strin
     const batch = ids.slice(start, start + 250_000);
     await tx.execute(sql`update ${commissionLines}
       set ${sql.identifier(commissionLines.settledPeriodId.name)} = ${periodId}
-      from unnest(${sql.param(batch)}::uuid[]) as given(id)
+      from unnest(${arrayLiteral(batch)}::uuid[]) as given(id)
       where ${commissionLines.id} = given.id
         and ${commissionLines.agencyId} = ${agencyId}
         and ${commissionLines.settledPeriodId} is null`);

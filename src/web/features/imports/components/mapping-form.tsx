@@ -3,6 +3,7 @@ import {
   Checkbox,
   Group,
   NativeSelect,
+  Select,
   SimpleGrid,
   Stack,
   Text,
@@ -146,7 +147,6 @@ export function MappingForm({ detail, detected, onParseStarted }: MappingFormPro
   }, focusFirstError(form));
 
   const columnOptions = (current: string) => [
-    { value: '', label: t('imports.mapping.none') },
     ...headers.map((header) => ({ value: header, label: header })),
     // A template's column this file does not have stays visible until it is changed.
     ...(current !== '' && !headers.includes(current)
@@ -171,12 +171,24 @@ export function MappingForm({ detail, detected, onParseStarted }: MappingFormPro
         <SampleTable detected={detected} mapped={mapped} />
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" verticalSpacing="sm">
           {mappingFields.map((field) => (
-            <NativeSelect
+            <Select
               key={field}
               label={t(`imports.fields.${field}`)}
               required={requiredFields.includes(field)}
+              clearable={!requiredFields.includes(field)}
+              // Choosing the chosen column again keeps it; the clear button empties an optional field.
+              allowDeselect={false}
+              searchable
+              placeholder={
+                requiredFields.includes(field) ? t('imports.mapping.choose') : t('imports.mapping.none')
+              }
+              nothingFoundMessage={t('agentCodes.nothingFound')}
               data={columnOptions(form.values.columns[field])}
               {...form.getInputProps(`columns.${field}`)}
+              value={form.values.columns[field] === '' ? null : form.values.columns[field]}
+              onChange={(value: string | null) => {
+                form.setFieldValue(`columns.${field}`, value ?? '');
+              }}
             />
           ))}
         </SimpleGrid>

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, NativeSelect, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Group, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconCircleCheck, IconMessageReport } from '@tabler/icons-react';
@@ -27,9 +27,9 @@ function DisputeForm({ statement, onDone }: { statement: StatementDetail; onDone
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const lines = usePanelStatementLines(statement.id, { offset: (page - 1) * pageSize, limit: pageSize });
   const form = useForm({
-    initialValues: { reason: '', message: '' },
+    initialValues: { reason: null as string | null, message: '' },
     validate: {
-      reason: (value) => (value === '' ? t('panelStatements.dispute.reasonRequired') : null),
+      reason: (value) => (value === null ? t('panelStatements.dispute.reasonRequired') : null),
       message: (value) => (value.trim().length < 3 ? t('panelStatements.dispute.messageRequired') : null),
     },
   });
@@ -60,17 +60,16 @@ function DisputeForm({ statement, onDone }: { statement: StatementDetail; onDone
         </Title>
         <Text>{t('panelStatements.dispute.intro')}</Text>
         {dispute.isError && <ErrorAlert error={dispute.error} focusOnShow />}
-        <NativeSelect
+        <Select
           size="md"
           label={t('panelStatements.dispute.reason')}
+          placeholder={t('panelStatements.dispute.reasonPlaceholder')}
           required
-          data={[
-            { value: '', label: t('panelStatements.dispute.reasonPlaceholder') },
-            ...disputeReasonSchema.options.map((reason) => ({
-              value: reason,
-              label: t(`statements.disputes.reasons.${reason}`),
-            })),
-          ]}
+          allowDeselect={false}
+          data={disputeReasonSchema.options.map((reason) => ({
+            value: reason,
+            label: t(`statements.disputes.reasons.${reason}`),
+          }))}
           {...form.getInputProps('reason')}
         />
         <Stack gap="xs">

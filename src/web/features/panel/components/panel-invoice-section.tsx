@@ -1,7 +1,6 @@
 import { Alert, Button, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconCircleCheck, IconFileUpload } from '@tabler/icons-react';
-import { useState } from 'react';
+import { IconCircleCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { StatementDetail } from '../../../../shared/api/statements';
 import { formatAmount } from '../../../../shared/money';
@@ -33,7 +32,6 @@ export function PanelInvoiceSection({
   const confirm = useConfirm();
   const invoice = usePanelInvoice(statement.id);
   const approve = useApproveInvoice();
-  const [isUploading, setIsUploading] = useState(false);
   // The invoice follows the acceptance: before that, the next step is to accept or dispute.
   const canSend =
     isCurrent && statement.acceptedAt !== null && statement.amountDue > 0 && statement.paidOn === null;
@@ -125,30 +123,15 @@ export function PanelInvoiceSection({
               <Text size="sm" c="dimmed">
                 {t('panelStatements.invoice.drafted')}
               </Text>
-              {isUploading ? (
-                <InvoiceUploadForm
-                  url={`/api/panel/statements/${statement.id}/invoice`}
-                  refreshKeys={[panelStatementKey(statement.id), [...panelQueryKey, 'statements']]}
-                  amountDue={statement.amountDue}
-                  size="lg"
-                  onUploaded={() => {
-                    notifications.show({ color: 'teal', message: t('panelStatements.invoice.sent') });
-                    setIsUploading(false);
-                  }}
-                />
-              ) : (
-                <Button
-                  size="lg"
-                  fullWidth
-                  variant="light"
-                  leftSection={<IconFileUpload size={22} aria-hidden />}
-                  onClick={() => {
-                    setIsUploading(true);
-                  }}
-                >
-                  {t('panelStatements.invoice.add')}
-                </Button>
-              )}
+              <InvoiceUploadForm
+                url={`/api/panel/statements/${statement.id}/invoice`}
+                refreshKeys={[panelStatementKey(statement.id), [...panelQueryKey, 'statements']]}
+                amountDue={statement.amountDue}
+                size="lg"
+                onUploaded={() => {
+                  notifications.show({ color: 'teal', message: t('panelStatements.invoice.sent') });
+                }}
+              />
             </Stack>
           );
         }}

@@ -60,7 +60,7 @@ export function PeriodStepper({ status }: { status: PeriodStatus }) {
               )}
             </ThemeIcon>
             <Text fw={isCurrent ? 700 : 500} c={index > current ? 'dimmed' : undefined}>
-              {t(`periods.status.${step}`)}
+              {t(`periods.steps.${step}`)}
               {isDone && <span className="sr-only"> ({t('periods.steps.done')})</span>}
             </Text>
             {index < order.length - 1 && (
