@@ -20,6 +20,8 @@ export type TestServices = {
   clamd: { host: string; port: number; socket: string } | null;
   s3: { endpoint: string; accessKeyId: string; secretAccessKey: string; region: string } | null;
   postgresUrl: string | null;
+  /** A PostgreSQL server to create scratch databases on (the pool test), in every stage, PGlite's included. */
+  postgresServerUrl: string | null;
   missing: string[];
 };
 
@@ -87,6 +89,14 @@ async function startS3(): Promise<TestServices['s3']> {
   };
 }
 
+async function findPostgresServer(): Promise<string | null> {
+  const configured = process.env.TEST_POSTGRES_SERVER_URL ?? process.env.TEST_DATABASE_URL;
+  if (configured !== undefined && configured !== '') {
+    return configured;
+  }
+  return (await canConnect(5432)) ? 'postgres://root@127.0.0.1:5432/postgres' : null;
+}
+
 async function attempt<T>(
   name: string,
   start: () => Promise<T | null>,
@@ -107,9 +117,10 @@ async function attempt<T>(
 export default async function setup(project: TestProject): Promise<void> {
   const missing: string[] = [];
   await ensurePgliteTemplate();
-  const [clamd, s3] = await Promise.all([
+  const [clamd, s3, postgresServerUrl] = await Promise.all([
     attempt('clamd', startClamd, missing),
     attempt('S3 (OpenStack Swift)', startS3, missing),
+    attempt('PostgreSQL server', findPostgresServer, missing),
   ]);
   const postgresUrl = process.env.TEST_DATABASE_URL ?? null;
   if (missing.length > 0) {
@@ -119,5 +130,5 @@ export default async function setup(project: TestProject): Promise<void> {
     }
     process.stderr.write(`\n⚠ ${message} Suites that need them are SKIPPED.\n\n`);
   }
-  project.provide('services', { clamd, s3, postgresUrl, missing });
+  project.provide('services', { clamd, s3, postgresUrl, postgresServerUrl, missing });
 }

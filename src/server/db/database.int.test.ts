@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { wrapPostgres, type Database } from './database.js';
 
-const serverUrl = process.env.TEST_DATABASE_URL ?? '';
+const serverUrl = inject('services').postgresServerUrl ?? '';
 
-// Runs in the PostgreSQL stage of CI (TEST_DATABASE_URL set); PGlite has no server connections to lose.
+// Needs a PostgreSQL server (in every CI stage; the global setup fails the run in CI when there is none).
 describe.runIf(serverUrl !== '')('PostgreSQL pool', () => {
   const name = `sejf_pool_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
   let admin: pg.Client;
