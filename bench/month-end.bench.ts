@@ -70,13 +70,16 @@ function monthEndData(scale: number) {
   return generated;
 }
 
-/** A fresh database on the PostgreSQL server (dropped afterwards), or BENCH_DATABASE_URL as it is. */
+/**
+ * A fresh database on the PostgreSQL server (BENCH_DATABASE_SERVER, by default the local one; dropped afterwards), or
+ * BENCH_DATABASE_URL as it is.
+ */
 async function postgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const given = process.env.BENCH_DATABASE_URL;
   if (given) {
     return { url: given, drop: async () => {} };
   }
-  const server = 'postgres://root@127.0.0.1:5432/postgres';
+  const server = process.env.BENCH_DATABASE_SERVER ?? 'postgres://root@127.0.0.1:5432/postgres';
   const name = `sejf_bench_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: server });
   await admin.connect();
@@ -96,6 +99,20 @@ async function postgresDatabase(): Promise<{ url: string; drop: () => Promise<vo
       }
     },
   };
+}
+
+/** The server's version and the settings that matter most here. */
+async function describeServer(url: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const setting = async (name: string) =>
+      (await client.query<{ setting: string }>(`select current_setting('${name}') as setting`)).rows[0]
+        ?.setting;
+    return `PostgreSQL ${String(await setting('server_version'))}, shared_buffers ${String(await setting('shared_buffers'))}, max_wal_size ${String(await setting('max_wal_size'))}, jit ${String(await setting('jit'))}`;
+  } finally {
+    await client.end();
+  }
 }
 
 /** Peak resident memory, sampled every 50 ms while started. */
@@ -180,6 +197,9 @@ export async function runMonthEndBench(database: 'pglite' | 'postgres'): Promise
     LOG_LEVEL: 'silent',
     ...(server ? { DATABASE_URL: server.url } : {}),
   });
+  const databaseNote = server
+    ? await describeServer(server.url)
+    : 'embedded PGlite (WebAssembly), in process';
   const platform = await createPlatform(config, { logger: pino({ level: 'silent' }) });
   const services = createServices(platform);
   try {
@@ -350,6 +370,12 @@ export async function runMonthEndBench(database: 'pglite' | 'postgres'): Promise
     const runTarget = targets.runSeconds[database];
     const csvFiles = manifest.files.filter((file) => file.layout !== 'xlsx').length;
     return [
+      {
+        name: 'database',
+        value: database === 'postgres' ? 'PostgreSQL' : 'PGlite',
+        unit: '',
+        note: databaseNote,
+      },
       {
         name: 'data (generated once, not timed)',
         value: lines.toLocaleString('en-US'),

@@ -21,6 +21,7 @@ export type ImportDetail = {
   mapping: { columns: Record<string, string> } | null;
   mappingSource: string | null;
   mappingProblems: { field: string; problem: string }[];
+  suggestedColumns: Record<string, string>;
 };
 
 export async function insurerId(client: TestClient, name: string): Promise<string> {

@@ -106,6 +106,11 @@ export const importDetailSchema = importSummarySchema.extend({
   mappingProblems: z.array(
     z.object({ field: importFieldSchema, problem: z.enum(['not_mapped', 'column_missing']) }),
   ),
+  /**
+   * The columns recognised from the file's headers, even when the policy number or commission was not (the mapping
+   * is then null): a head start for mapping by hand.
+   */
+  suggestedColumns: z.partialRecord(importFieldSchema, z.string()),
 });
 export type ImportDetail = z.infer<typeof importDetailSchema>;
 

@@ -87,6 +87,11 @@ export const statementDetailSchema = statementSummarySchema.extend({
   files: z.array(
     z.object({ id: z.uuid(), fileName: z.string(), contentType: z.string(), sizeBytes: z.number().int() }),
   ),
+  /**
+   * The document the payment needs, by the collaborator's tax mode: their own invoice (uploaded), or one the agency
+   * drafts for their approval (a bill under a civil-law contract, an invoice under a self-billing agreement).
+   */
+  expectedInvoice: z.enum(['own_invoice', 'bill', 'self_billing']),
   /** SHA-256 (hex) of the statement's PDF: what an acceptance refers to. */
   sha256: z.string().nullable(),
   acceptance: z

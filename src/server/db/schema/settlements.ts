@@ -3,6 +3,7 @@ import {
   bigint,
   boolean,
   date,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -10,6 +11,7 @@ import {
   pgTable,
   primaryKey,
   text,
+  unique,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -209,6 +211,8 @@ export const statements = pgTable(
       .where(sql`${t.isCurrent}`),
     uniqueIndex('statements_agency_number_version_key').on(t.agencyId, t.number, t.version),
     index('statements_collaborator_idx').on(t.agencyId, t.collaboratorId, t.createdAt),
+    // What a statement line's foreign key refers to.
+    unique('statements_id_agency_collaborator_key').on(t.id, t.agencyId, t.collaboratorId),
   ],
 );
 
@@ -217,15 +221,10 @@ export const statementLines = pgTable(
   'statement_lines',
   {
     id: uuid('id').primaryKey(),
-    agencyId: uuid('agency_id')
-      .notNull()
-      .references(() => agencies.id),
-    statementId: uuid('statement_id')
-      .notNull()
-      .references(() => statements.id),
-    collaboratorId: uuid('collaborator_id')
-      .notNull()
-      .references(() => collaborators.id),
+    // One composite foreign key (below): the line belongs to its statement, of the same agency and collaborator.
+    agencyId: uuid('agency_id').notNull(),
+    statementId: uuid('statement_id').notNull(),
+    collaboratorId: uuid('collaborator_id').notNull(),
     commissionLineId: uuid('commission_line_id').notNull(),
     ruleId: uuid('rule_id'),
     ruleVersion: integer('rule_version'),
@@ -241,7 +240,14 @@ export const statementLines = pgTable(
     correctedFrom: bigint('corrected_from', { mode: 'number' }),
     correctionReason: text('correction_reason'),
   },
-  (t) => [index('statement_lines_statement_idx').on(t.statementId)],
+  (t) => [
+    foreignKey({
+      name: 'statement_lines_statement_fk',
+      columns: [t.statementId, t.agencyId, t.collaboratorId],
+      foreignColumns: [statements.id, statements.agencyId, statements.collaboratorId],
+    }),
+    index('statement_lines_statement_idx').on(t.statementId),
+  ],
 );
 
 export const disputeReasons = ['missing_policy', 'wrong_rate', 'wrong_amount', 'other'] as const;

@@ -185,6 +185,30 @@ describe('insurer statement imports', () => {
     expect((await a.owner.delete(`/api/imports/${next.id}`)).status).toBe(204);
   });
 
+  it('offers the columns it recognised when the commission column is not one of them', async () => {
+    const uploaded = await uploadStatement(a.owner, {
+      insurerId: await insurerId(a.owner, 'Link4'),
+      fileName: 'link4-2026-09.csv',
+      content: Buffer.from(
+        'Polisa;Klient;Kwota dla pośrednika;Nr agenta\nL4/2026/1;Adam Nowak;"123,45";AG 001\n',
+        'utf8',
+      ),
+    });
+    expect(uploaded.status, uploaded.body).toBe(201);
+    const detail = uploaded.json<ImportDetail>();
+    expect(detail.mapping).toBeNull();
+    expect(detail.mappingProblems).toEqual([{ field: 'commission', problem: 'not_mapped' }]);
+    expect(detail.suggestedColumns).toEqual({
+      policyNumber: 'Polisa',
+      policyholder: 'Klient',
+      agentCode: 'Nr agenta',
+    });
+    const refused = await a.owner.post(`/api/imports/${detail.id}/parse`);
+    expect(refused.status).toBe(400);
+    expect(refused.json<ErrorBody>().error.code).toBe('import_mapping_invalid');
+    expect((await a.owner.delete(`/api/imports/${detail.id}`)).status).toBe(204);
+  });
+
   it('reads an XLSX statement', async () => {
     const uploaded = await uploadStatement(a.owner, {
       insurerId: allianz,

@@ -61,6 +61,7 @@ import {
   readStatement,
   statementFileErrorOf,
   suggestColumns,
+  suggestedColumns,
 } from './statement-parser.js';
 
 const storageKeyOf = (agencyId: string, importId: string) => `agencies/${agencyId}/imports/${importId}`;
@@ -152,20 +153,25 @@ export function createImportService(deps: {
     const detected = detectedOf(row.import);
     const mapping = (row.import.mapping?.mapping as ColumnMapping | undefined) ?? null;
     const source = (row.import.mapping?.source as ImportDetail['mappingSource'] | undefined) ?? null;
+    const suggested = detected ? suggestedColumns(detected.headers) : {};
     return {
       ...presentSummary(row),
       detected,
       mapping,
       mappingSource: source,
+      // Without a mapping, what the suggestion still leaves out.
       mappingProblems:
-        detected && mapping ? mappingProblems(mapping, detected.headers) : missingRequired(mapping),
+        detected && mapping
+          ? mappingProblems(mapping, detected.headers)
+          : missingRequired(mapping?.columns ?? suggested),
+      suggestedColumns: suggested,
     };
   }
 
-  function missingRequired(mapping: ColumnMapping | null): ImportDetail['mappingProblems'] {
+  function missingRequired(columns: Partial<Record<ImportField, string>>): ImportDetail['mappingProblems'] {
     const required: ImportField[] = ['policyNumber', 'commission'];
     return required
-      .filter((field) => !mapping?.columns[field as 'policyNumber' | 'commission'])
+      .filter((field) => !columns[field])
       .map((field) => ({ field, problem: 'not_mapped' as const }));
   }
 
@@ -543,7 +549,9 @@ export function createImportService(deps: {
         if (!mapping || !detected || mappingProblems(mapping, detected.headers).length > 0) {
           throw new AppError('import_mapping_invalid', 'Map the policy number and commission columns first', {
             problems:
-              detected && mapping ? mappingProblems(mapping, detected.headers) : missingRequired(mapping),
+              detected && mapping
+                ? mappingProblems(mapping, detected.headers)
+                : missingRequired(mapping?.columns ?? {}),
           });
         }
         await transitionImport(tx, actor.agencyId, id, reparsable, {

@@ -124,6 +124,20 @@ describe('invoices and bills against statements', () => {
     await t.close();
   });
 
+  it('tells each collaborator, and the staff, which document the payment needs', async () => {
+    for (const [person, expected] of [
+      [jan, 'own_invoice'],
+      [ola, 'bill'],
+      [iza, 'self_billing'],
+    ] as const) {
+      const statement = await statementOf(person);
+      const inPanel = await person.client.get(`/api/panel/statements/${statement.id}`);
+      expect(inPanel.json<{ expectedInvoice: string }>().expectedInvoice).toBe(expected);
+      const forStaff = await a.owner.get(`/api/statements/${statement.id}`);
+      expect(forStaff.json<{ expectedInvoice: string }>().expectedInvoice).toBe(expected);
+    }
+  });
+
   it('refuses an invoice whose amount differs, field by field, and stores nothing', async () => {
     const statement = await statementOf(jan);
     expect(statement.amountDue).toBe(12345);

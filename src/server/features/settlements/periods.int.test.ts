@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../db/database.js';
 import { collaboratorInput, setupAgency, type AgencyFixture } from '../../../../test/flows.js';
 import { createTestApp, type TestApp } from '../../../../test/harness.js';
 import { importStatement, insurerId, pzuStatement } from '../../../../test/settlements.js';
@@ -335,5 +337,34 @@ describe('settlement periods', () => {
     expect(relocked.status, relocked.body).toBe(200);
     const audit = await a.owner.get('/api/audit?event=period.reopened');
     expect(audit.body).toContain(november.id);
+  });
+  it("refuses, in the database, a line whose agency, insurer or collaborator is not its parent's", async () => {
+    const db = t.platform.db;
+    const [line] = await db.system((tx) =>
+      queryRows<{ id: string; statement_id: string; collaborator_id: string }>(
+        tx,
+        sql`select id, statement_id, collaborator_id from statement_lines limit 1`,
+      ),
+    );
+    expect(line).toBeDefined();
+    const otherPerson = line?.collaborator_id === janId ? ewaId : janId;
+    await expect(
+      db.system((tx) =>
+        tx.execute(sql`insert into statement_lines (id, agency_id, statement_id, collaborator_id,
+            commission_line_id, share, applied_on)
+          select gen_random_uuid(), agency_id, statement_id, ${otherPerson}, commission_line_id, 1, applied_on
+          from statement_lines where id = ${line?.id ?? ''}`),
+      ),
+    ).rejects.toMatchObject({ cause: { code: '23503' } });
+    const warta = await insurerId(a.owner, 'Warta');
+    await expect(
+      db.system((tx) =>
+        tx.execute(sql`insert into commission_lines (id, agency_id, import_id, insurer_id, row_number,
+            policy_number, policy_key, commission, line_date, line_type)
+          select gen_random_uuid(), agency_id, import_id, ${warta}, 9999, policy_number, policy_key, 1,
+            line_date, line_type
+          from commission_lines limit 1`),
+      ),
+    ).rejects.toMatchObject({ cause: { code: '23503' } });
   });
 });

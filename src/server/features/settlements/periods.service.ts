@@ -39,6 +39,9 @@ import {
 import { computeSettlement, presentSettlementLine } from './settlement-computation.js';
 import { lockedLines, previousVersions, statementTotals } from './statements.repository.js';
 
+/** Statement lines written per insert while locking. */
+const STATEMENT_LINES_PER_INSERT = 10_000;
+
 function presentPeriod(row: { period: PeriodRow; statementCount: number }): Period {
   const p = row.period;
   return {
@@ -379,7 +382,9 @@ export function createPeriodService(deps: {
             createdAt: now,
           };
         });
-        const lineRows: NewStatementLine[] = [];
+        await insertStatements(tx, statementRows);
+        // Written a slice at a time: a million rows built at once would double the memory the computation holds.
+        let lineRows: NewStatementLine[] = [];
         for (const result of computed.resultByLine.values()) {
           if (isLineProblem(result)) {
             continue;
@@ -404,8 +409,11 @@ export function createPeriodService(deps: {
             clawbackOf: result.clawbackOf,
             note: result.note,
           });
+          if (lineRows.length === STATEMENT_LINES_PER_INSERT) {
+            await insertStatementLines(tx, lineRows);
+            lineRows = [];
+          }
         }
-        await insertStatements(tx, statementRows);
         await insertStatementLines(tx, lineRows);
         await markLinesSettled(
           tx,

@@ -508,8 +508,8 @@ export function createStatementService(deps: {
           versions.map((version) => version.id),
         );
         const messages = await messagesOfThread(tx, actor.agencyId, s.periodId, s.collaboratorId);
-        const collaboratorUser = (await findCollaborator(tx, actor.agencyId, s.collaboratorId))?.collaborator
-          .userId;
+        const person = (await findCollaborator(tx, actor.agencyId, s.collaboratorId))?.collaborator;
+        const collaboratorUser = person?.userId;
         const files = s.documentId ? await listFilesOfDocument(tx, s.documentId) : [];
         const acceptedByName =
           s.acceptedBy && s.acceptedBy === collaboratorUser ? row.collaboratorName : s.acceptedBy ? '' : null;
@@ -532,6 +532,8 @@ export function createStatementService(deps: {
             contentType: file.contentType,
             sizeBytes: file.sizeBytes ?? 0,
           })),
+          expectedInvoice:
+            person?.taxMode === 'bill' ? 'bill' : person?.selfBilling ? 'self_billing' : 'own_invoice',
           sha256: s.sha256?.toString('hex') ?? null,
           acceptance:
             s.acceptedAt && s.acceptedSha256

@@ -44,9 +44,10 @@ const problemsSchema = z.array(
   z.object({ field: z.string(), problem: z.enum(['not_mapped', 'column_missing']) }),
 );
 
-function initialValues(mapping: ColumnMapping | null): Values {
+function initialValues(mapping: ColumnMapping | null, suggested: ImportDetail['suggestedColumns']): Values {
+  // Without a mapping (the policy number or commission column was not recognised), whatever was recognised.
   const columns = Object.fromEntries(
-    mappingFields.map((field) => [field, mapping?.columns[field] ?? '']),
+    mappingFields.map((field) => [field, (mapping ? mapping.columns[field] : suggested[field]) ?? '']),
   ) as Record<ImportField, string>;
   return {
     columns,
@@ -94,7 +95,7 @@ export function MappingForm({ detail, detected, onParseStarted }: MappingFormPro
   const problemText = (problem: 'not_mapped' | 'column_missing') =>
     problem === 'not_mapped' ? t('imports.mapping.notMapped') : t('imports.mapping.columnMissing');
   const form = useForm<Values>({
-    initialValues: initialValues(detail.mapping),
+    initialValues: initialValues(detail.mapping, detail.suggestedColumns),
     initialErrors: Object.fromEntries(
       detail.mappingProblems.map((p) => [`columns.${p.field}`, problemText(p.problem)]),
     ),

@@ -37,7 +37,7 @@ export function LatestStatement() {
         <PanelStatementCard
           statement={latest}
           headingOrder={3}
-          isHighlighted={step === 'accept' || step === 'sendInvoice'}
+          isHighlighted={step === 'accept' || step === 'sendOrApprove'}
         />
         {(statements.data?.length ?? 0) > 1 && (
           <Button component={Link} to="/panel/statements" variant="default" size="md" fullWidth>

@@ -110,18 +110,28 @@ export function PanelInvoiceSection({
               </Text>
             );
           }
+          const voided = current?.status === 'void' && (
+            <Alert color="gray" variant="light">
+              {t('panelStatements.invoice.voided', { number: current.number })}
+            </Alert>
+          );
+          if (statement.expectedInvoice !== 'own_invoice') {
+            return (
+              <Stack gap="md">
+                {voided}
+                <Text>
+                  {t(`panelStatements.invoice.awaitDraft.${statement.expectedInvoice}`, {
+                    amount: formatAmount(statement.amountDue),
+                  })}
+                </Text>
+              </Stack>
+            );
+          }
           return (
             <Stack gap="md">
-              {current?.status === 'void' && (
-                <Alert color="gray" variant="light">
-                  {t('panelStatements.invoice.voided', { number: current.number })}
-                </Alert>
-              )}
+              {voided}
               <Text>
                 {t('panelStatements.invoice.explain', { amount: formatAmount(statement.amountDue) })}
-              </Text>
-              <Text size="sm" c="dimmed">
-                {t('panelStatements.invoice.drafted')}
               </Text>
               <InvoiceUploadForm
                 url={`/api/panel/statements/${statement.id}/invoice`}

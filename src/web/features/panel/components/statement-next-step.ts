@@ -1,9 +1,23 @@
-import type { StatementSummary } from '../../../../shared/api/statements';
+import type { StatementDetail, StatementSummary } from '../../../../shared/api/statements';
 
-export type NextStep = 'accept' | 'waitForAnswer' | 'sendInvoice' | 'waitForPayment' | 'paid' | 'nothingDue';
+export type NextStep =
+  | 'accept'
+  | 'waitForAnswer'
+  | 'sendInvoice'
+  | 'approveDocument'
+  | 'sendOrApprove'
+  | 'waitForPayment'
+  | 'paid'
+  | 'nothingDue';
 
-/** What the collaborator does next with a statement, in one word the screen turns into a sentence. */
-export function nextStepOf(statement: Pick<StatementSummary, 'status' | 'amountDue'>): NextStep {
+/**
+ * What the collaborator does next with a statement, in one word the screen turns into a sentence. Where the document
+ * expected back is known (the statement's detail), the invoice step says which: send one, or approve the agency's.
+ */
+export function nextStepOf(
+  statement: Pick<StatementSummary, 'status' | 'amountDue'>,
+  expectedInvoice?: StatementDetail['expectedInvoice'],
+): NextStep {
   switch (statement.status) {
     case 'prepared':
     case 'published':
@@ -11,7 +25,14 @@ export function nextStepOf(statement: Pick<StatementSummary, 'status' | 'amountD
     case 'disputed':
       return 'waitForAnswer';
     case 'accepted':
-      return statement.amountDue > 0 ? 'sendInvoice' : 'nothingDue';
+      if (statement.amountDue <= 0) {
+        return 'nothingDue';
+      }
+      return expectedInvoice === undefined
+        ? 'sendOrApprove'
+        : expectedInvoice === 'own_invoice'
+          ? 'sendInvoice'
+          : 'approveDocument';
     case 'invoiced':
       return 'waitForPayment';
     case 'paid':

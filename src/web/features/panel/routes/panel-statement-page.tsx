@@ -85,7 +85,7 @@ function StatementView({ statement }: { statement: StatementDetail }) {
           </Group>
           <MoneyText grosze={statement.amountDue} fz={40} fw={800} ta="left" />
           <Text fz="lg" fw={600} role="status">
-            {t(`panelStatements.next.${nextStepOf(statement)}`)}
+            {t(`panelStatements.next.${nextStepOf(statement, statement.expectedInvoice)}`)}
           </Text>
           {statement.carriedForward !== 0 && (
             <Text size="sm">

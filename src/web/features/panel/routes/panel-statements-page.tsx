@@ -34,7 +34,7 @@ export function PanelStatementsPage() {
                   <PanelStatementCard
                     key={statement.id}
                     statement={statement}
-                    isHighlighted={index === 0 && (step === 'accept' || step === 'sendInvoice')}
+                    isHighlighted={index === 0 && (step === 'accept' || step === 'sendOrApprove')}
                   />
                 );
               })}

@@ -74,7 +74,7 @@ export function StaffInvoiceSection({ statement, isOwner, isCurrent }: StaffInvo
   const canAct =
     isCurrent && statement.publishedAt !== null && statement.amountDue > 0 && statement.paidOn === null;
   const person = collaborator.data;
-  const isDrafted = person ? person.taxMode === 'bill' || person.selfBilling : false;
+  const isDrafted = statement.expectedInvoice !== 'own_invoice';
   const fileUrl = (documentId: string, fileId: string) =>
     `/api/documents/${documentId}/files/${fileId}/download`;
 
@@ -122,7 +122,7 @@ export function StaffInvoiceSection({ statement, isOwner, isCurrent }: StaffInvo
                 {isDrafted ? (
                   <>
                     <Text size="sm">
-                      {person.taxMode === 'bill'
+                      {statement.expectedInvoice === 'bill'
                         ? t('invoices.staff.billExpected')
                         : t('invoices.staff.selfBillingExpected')}
                     </Text>
@@ -138,7 +138,7 @@ export function StaffInvoiceSection({ statement, isOwner, isCurrent }: StaffInvo
                           });
                         }}
                       >
-                        {person.taxMode === 'bill'
+                        {statement.expectedInvoice === 'bill'
                           ? t('invoices.staff.draftBill')
                           : t('invoices.staff.draftSelfBilled')}
                       </Button>
