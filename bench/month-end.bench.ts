@@ -195,6 +195,7 @@ export async function runMonthEndBench(database: 'pglite' | 'postgres'): Promise
     VIRUS_SCAN: 'off',
     UPLOAD_MAX_BYTES: String(200 * 2 ** 20),
     LOG_LEVEL: 'silent',
+    ...(process.env.RENDER_THREADS ? { RENDER_THREADS: process.env.RENDER_THREADS } : {}),
     ...(server ? { DATABASE_URL: server.url } : {}),
   });
   const databaseNote = server
@@ -432,6 +433,7 @@ export async function runMonthEndBench(database: 'pglite' | 'postgres'): Promise
       },
     ];
   } finally {
+    await services.statements.shutdown();
     await closePlatform(platform);
     await server?.drop();
     fs.rmSync(workDir, { recursive: true, force: true });

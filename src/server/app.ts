@@ -39,6 +39,7 @@ import { createPeriodService } from './features/settlements/periods.service.js';
 import { registerStatementRoutes } from './features/settlements/statements.routes.js';
 import { createStatementService } from './features/settlements/statements.service.js';
 import { createGeneratedDocuments } from './features/documents/generated-documents.js';
+import { createRenderPool } from './features/statements/render/render-pool.js';
 import { registerInvoiceRoutes } from './features/invoices/invoices.routes.js';
 import { createInvoiceService } from './features/invoices/invoices.service.js';
 import { registerReportRoutes } from './features/reports/reports.routes.js';
@@ -143,7 +144,8 @@ export function createServices(platform: Platform) {
   const rules = createRuleService({ db, clock, audit, collaborators, insurers });
   const periods = createPeriodService({ db, clock, audit, collaborators });
   const generated = createGeneratedDocuments({ db, storage, keyring, clock });
-  const statements = createStatementService({ db, clock, audit, generated, notifications, logger });
+  const renderer = createRenderPool({ threads: config.renderThreads });
+  const statements = createStatementService({ db, clock, audit, generated, notifications, renderer, logger });
   const invoices = createInvoiceService({ db, clock, audit, store, generated, notifications });
   const reports = createReportService({ db, clock });
   const documents = createDocumentService({ db, storage, clock, audit, store, logger });
@@ -295,7 +297,7 @@ export async function buildApp(
   // Background parses and statement renderings finish before the database and storage go away.
   app.addHook('onClose', async () => {
     await services.imports.settled();
-    await services.statements.settled();
+    await services.statements.shutdown();
   });
 
   const api = asZodApp(app);

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -10,6 +11,11 @@ const booleanFlag = z
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
 const positiveInt = z.coerce.number().int().positive();
+
+/** One less than the cores (the main thread encrypts, stores and talks to the database), at least one, at most four. */
+function defaultRenderThreads(): number {
+  return Math.max(1, Math.min(4, availableParallelism() - 1));
+}
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -43,6 +49,7 @@ const envSchema = z.object({
   CLAMD_TIMEOUT_MS: positiveInt.default(60_000),
   UPLOAD_MAX_BYTES: positiveInt.default(50 * 1024 * 1024),
   UPLOAD_MAX_FILES: positiveInt.default(20),
+  RENDER_THREADS: z.coerce.number().int().min(0).max(32).optional(),
   SESSION_IDLE_MINUTES: positiveInt.default(30),
   SESSION_MAX_HOURS: positiveInt.default(12),
   LOGIN_MAX_FAILURES: positiveInt.default(5),
@@ -93,6 +100,8 @@ export type Config = {
   mail: MailConfig;
   scanner: ScannerConfig;
   uploads: { maxBytes: number; maxFiles: number };
+  /** Worker threads rendering statements (PDF and XLSX); 0 renders on the main thread. */
+  renderThreads: number;
   sessions: { idleMinutes: number; maxHours: number };
   login: { maxFailures: number; ipMaxFailures: number; lockoutMinutes: number };
   invitationTtlHours: number;
@@ -243,6 +252,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     mail,
     scanner,
     uploads: { maxBytes: e.UPLOAD_MAX_BYTES, maxFiles: e.UPLOAD_MAX_FILES },
+    renderThreads: e.RENDER_THREADS ?? defaultRenderThreads(),
     sessions: { idleMinutes: e.SESSION_IDLE_MINUTES, maxHours: e.SESSION_MAX_HOURS },
     login: {
       maxFailures: e.LOGIN_MAX_FAILURES,

@@ -19,8 +19,7 @@ import { findCollaborator } from '../collaborators/collaborators.repository.js';
 import { findCollaboratorRecipient, listFilesOfDocument } from '../documents/documents.repository.js';
 import type { GeneratedDocumentInput, GeneratedDocuments } from '../documents/generated-documents.js';
 import type { NotificationService } from '../notifications/notifications.service.js';
-import { renderStatementPdf } from '../statements/render/statement-pdf.js';
-import { renderStatementXlsx } from '../statements/render/statement-xlsx.js';
+import type { RenderedStatement, RenderPool } from '../statements/render/render-pool.js';
 import type { StatementRenderInput } from '../statements/render/render.types.js';
 import { findPeriod, transitionPeriod } from './periods.repository.js';
 import { addGrosze } from './engine/checked-sum.js';
@@ -59,7 +58,7 @@ import {
 
 /** Statements rendered and stored together (one read and two write transactions), and groups under way at once. */
 const STATEMENTS_PER_GROUP = 8;
-const GROUPS_AT_ONCE = 2;
+const GROUPS_AT_ONCE = 3;
 
 const monthLabel = (dateTo: string) => `${dateTo.slice(5, 7)}/${dateTo.slice(0, 4)}`;
 
@@ -114,9 +113,10 @@ export function createStatementService(deps: {
   audit: AuditService;
   generated: GeneratedDocuments;
   notifications: NotificationService;
+  renderer: RenderPool;
   logger: Pick<Logger, 'error' | 'warn'>;
 }) {
-  const { db, clock, audit, generated, notifications } = deps;
+  const { db, clock, audit, generated, notifications, renderer } = deps;
   /** Generations running in this process, per period (tests and shutdown wait for them). */
   const running = new Map<string, Promise<void>>();
 
@@ -262,10 +262,12 @@ export function createStatementService(deps: {
     if (prepared.length === 0) {
       return;
     }
+    // The whole group at once: the render threads take them as they come free.
+    const rendered = await Promise.all(prepared.map(({ input }) => renderer.render(input)));
     const documents: GeneratedDocumentInput[] = [];
-    for (const { row, input } of prepared) {
+    for (const [index, { row }] of prepared.entries()) {
+      const { pdf, xlsx } = rendered[index] as RenderedStatement;
       const baseName = `zestawienie-${row.statement.number.replace(/\//g, '-')}-v${row.statement.version}`;
-      const [pdf, xlsx] = await Promise.all([renderStatementPdf(input), renderStatementXlsx(input)]);
       documents.push({
         collaboratorId: row.statement.collaboratorId,
         title: `Zestawienie prowizyjne ${monthLabel(row.period.dateTo)}${row.statement.version > 1 ? ` (wersja ${row.statement.version})` : ''}`,
@@ -442,6 +444,12 @@ export function createStatementService(deps: {
     async settled(periodId?: string) {
       const tasks = periodId ? [running.get(periodId)] : [...running.values()];
       await Promise.all(tasks.filter((task): task is Promise<void> => task !== undefined));
+    },
+
+    /** Waits for the renderings under way, then stops the render threads. */
+    async shutdown() {
+      await this.settled();
+      await renderer.close();
     },
 
     /** Job: statements whose documents a crash or an error left unrendered. */
