@@ -125,6 +125,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     DATA_DIR: dataDir,
     SEJF_MASTER_KEY: randomBytes(32).toString('base64'),
     LOG_LEVEL: 'silent',
+    // One render thread whatever the machine: many test apps run at once.
+    RENDER_THREADS: '1',
     ...scannerEnv,
     ...options.env,
   });

@@ -551,7 +551,7 @@ export function createImportService(deps: {
             problems:
               detected && mapping
                 ? mappingProblems(mapping, detected.headers)
-                : missingRequired(mapping?.columns ?? {}),
+                : missingRequired(mapping?.columns ?? (detected ? suggestedColumns(detected.headers) : {})),
           });
         }
         await transitionImport(tx, actor.agencyId, id, reparsable, {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/database.js';
@@ -353,6 +354,15 @@ describe('settlement periods', () => {
         tx.execute(sql`insert into statement_lines (id, agency_id, statement_id, collaborator_id,
             commission_line_id, share, applied_on)
           select gen_random_uuid(), agency_id, statement_id, ${otherPerson}, commission_line_id, 1, applied_on
+          from statement_lines where id = ${line?.id ?? ''}`),
+      ),
+    ).rejects.toMatchObject({ cause: { code: '23503' } });
+    await expect(
+      db.system((tx) =>
+        tx.execute(sql`insert into statement_lines (id, agency_id, statement_id, collaborator_id,
+            commission_line_id, share, applied_on)
+          select gen_random_uuid(), ${randomUUID()}, statement_id, collaborator_id, commission_line_id, 1,
+            applied_on
           from statement_lines where id = ${line?.id ?? ''}`),
       ),
     ).rejects.toMatchObject({ cause: { code: '23503' } });

@@ -297,12 +297,19 @@ export function createStatementService(deps: {
 
   /** Renders one statement's PDF and XLSX and stores them, prepared; records the document and the PDF's hash. */
   async function generateOne(scope: TenantScope, statementId: string) {
-    await generateGroup(scope, [statementId]);
+    await tracked(generateGroup(scope, [statementId]));
+  }
+
+  /** Every group being rendered, whoever started it (a period's generation or the job): shutdown waits for them. */
+  const groupsUnderWay = new Set<Promise<void>>();
+  function tracked(work: Promise<void>): Promise<void> {
+    groupsUnderWay.add(work);
+    return work.finally(() => groupsUnderWay.delete(work));
   }
 
   /**
-   * Every statement (of a period) still without its documents, in groups of a few, two groups at a time: one is
-   * rendered while the other is read or written. The first failure stops taking new groups and is thrown once the
+   * Every statement (of a period) still without its documents, in groups of a few, a few groups at a time: some are
+   * rendered while others are read or written. The first failure stops taking new groups and is thrown once the
    * groups under way have finished.
    */
   async function generateAll(scope: TenantScope, periodId?: string) {
@@ -320,7 +327,7 @@ export function createStatementService(deps: {
         const group = groups[next] as string[];
         next += 1;
         try {
-          await generateGroup(scope, group);
+          await tracked(generateGroup(scope, group));
         } catch (error) {
           failures.push(error);
         }
@@ -446,9 +453,13 @@ export function createStatementService(deps: {
       await Promise.all(tasks.filter((task): task is Promise<void> => task !== undefined));
     },
 
-    /** Waits for the renderings under way, then stops the render threads. */
+    /**
+     * Waits for the renderings under way (a period's, or the job's), then stops the render threads. A job that starts
+     * rendering after this fails and leaves its statements to the job of the next start.
+     */
     async shutdown() {
       await this.settled();
+      await Promise.allSettled([...groupsUnderWay]);
       await renderer.close();
     },
 

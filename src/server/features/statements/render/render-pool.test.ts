@@ -1,7 +1,8 @@
+import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeStatement } from '../../../../../test/support/statement-fixtures.js';
 import { isRenderError } from './render-error.js';
-import { createRenderPool, type RenderPool } from './render-pool.js';
+import { createRenderPool, startRenderWorker, type RenderPool } from './render-pool.js';
 import { renderStatementPdf } from './statement-pdf.js';
 import { renderStatementXlsx } from './statement-xlsx.js';
 
@@ -36,6 +37,29 @@ describe('createRenderPool', () => {
     });
     const next = await pool.render(input);
     expect(next.pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
+  it('fails only the statement of a thread that dies, and renders the next on a new thread', async () => {
+    let started = 0;
+    pool = createRenderPool({
+      threads: 1,
+      startWorker: () => {
+        started += 1;
+        return started === 1
+          ? new Worker("require('node:worker_threads').parentPort.on('message', () => process.exit(3));", {
+              eval: true,
+            })
+          : startRenderWorker();
+      },
+    });
+    const input = makeStatement(5);
+    const [lost, next] = await Promise.allSettled([pool.render(input), pool.render(input)]);
+    expect(lost).toMatchObject({
+      status: 'rejected',
+      reason: { message: 'The render thread stopped (exit code 3)' },
+    });
+    expect(next.status).toBe('fulfilled');
+    expect(started).toBe(2);
   });
 
   it('refuses what is still waiting once closed, and anything after', async () => {

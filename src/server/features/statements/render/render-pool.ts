@@ -10,7 +10,7 @@ export type RenderedStatement = { pdf: Buffer; xlsx: Buffer };
 export type RenderPool = {
   /** The statement's PDF and XLSX, rendered on a render thread (or here, with no threads). */
   render(input: StatementRenderInput): Promise<RenderedStatement>;
-  /** Stops the threads; what is still waiting is refused. */
+  /** Stops the threads: what is being rendered or still waiting is refused. */
   close(): Promise<void>;
 };
 
@@ -23,7 +23,7 @@ async function renderHere(input: StatementRenderInput): Promise<RenderedStatemen
  * The compiled worker next to this file, or, running from TypeScript sources (development, tests), the source
  * loaded through tsx: a worker thread does not inherit the loader that runs this module.
  */
-function startWorker(): Worker {
+export function startRenderWorker(): Worker {
   const isSource = import.meta.url.endsWith('.ts');
   if (!isSource) {
     return new Worker(new URL('./render-worker.js', import.meta.url));
@@ -57,7 +57,14 @@ function errorOf(reply: Extract<RenderReply, { error: unknown }>): Error {
  * threads of their own, a month-end's 2,000 statements leave the main thread free to serve requests, and use
  * every core. A thread that dies fails its statement only; the next one starts a new thread.
  */
-export function createRenderPool({ threads }: { threads: number }): RenderPool {
+export function createRenderPool({
+  threads,
+  startWorker = startRenderWorker,
+}: {
+  threads: number;
+  /** How a thread starts (tests start one that fails). */
+  startWorker?: () => Worker;
+}): RenderPool {
   if (threads <= 0) {
     return { render: renderHere, close: async () => {} };
   }
@@ -99,6 +106,11 @@ export function createRenderPool({ threads }: { threads: number }): RenderPool {
       dispatch();
     };
     thread.worker.on('error', lost);
+    // A reply that cannot be read: the thread is not trusted again.
+    thread.worker.on('messageerror', (error) => {
+      lost(error);
+      void thread.worker.terminate();
+    });
     thread.worker.on('exit', (code) => {
       lost(new Error(`The render thread stopped (exit code ${String(code)})`));
     });
@@ -114,10 +126,16 @@ export function createRenderPool({ threads }: { threads: number }): RenderPool {
         return;
       }
       const task = queue.shift() as Task;
+      const request: RenderRequest = { id: task.id, input: task.input };
+      try {
+        thread.worker.postMessage(request);
+      } catch (error) {
+        // An input that cannot be sent (never a plain statement): that statement fails, the thread stays free.
+        task.reject(error instanceof Error ? error : new Error(String(error)));
+        continue;
+      }
       thread.task = task;
       thread.worker.ref();
-      const request: RenderRequest = { id: task.id, input: task.input };
-      thread.worker.postMessage(request);
     }
   }
 

@@ -105,14 +105,23 @@ export function PanelInvoiceSection({
                 {statement.amountDue <= 0
                   ? t('panelStatements.invoice.nothingDue')
                   : statement.acceptedAt === null && isCurrent
-                    ? t('panelStatements.invoice.afterAccept')
+                    ? t(
+                        statement.expectedInvoice === 'own_invoice'
+                          ? 'panelStatements.invoice.afterAccept'
+                          : 'panelStatements.invoice.afterAcceptDrafted',
+                      )
                     : t('panelStatements.invoice.notNow')}
               </Text>
             );
           }
           const voided = current?.status === 'void' && (
             <Alert color="gray" variant="light">
-              {t('panelStatements.invoice.voided', { number: current.number })}
+              {t(
+                statement.expectedInvoice === 'own_invoice'
+                  ? 'panelStatements.invoice.voided'
+                  : 'panelStatements.invoice.voidedDrafted',
+                { number: current.number },
+              )}
             </Alert>
           );
           if (statement.expectedInvoice !== 'own_invoice') {
