@@ -132,6 +132,12 @@ export const commissionLines = pgTable(
     attributedBy: text('attributed_by', { enum: ['agent_code', 'manual', 'agency'] }),
     /** Set when a locked period settled the line: it is never settled again. */
     settledPeriodId: uuid('settled_period_id').references(() => settlementPeriods.id),
+    /**
+     * The rule version that settled the line (null: the agency's own line): a storno of it in a later period is
+     * settled by that same version, so it takes back exactly what was paid.
+     */
+    settledRuleId: uuid('settled_rule_id'),
+    settledRuleVersion: integer('settled_rule_version'),
   },
   (t) => [
     foreignKey({

@@ -9,9 +9,9 @@ import { addGrosze } from './engine/checked-sum.js';
 import { computeShares } from './engine/compute.js';
 import { fixedPolicyKey } from './engine/normalise.js';
 import { isLineProblem } from './engine/types.js';
-import { loadFixedLedger, loadSettledOriginals } from './periods.repository.js';
+import { loadFixedLedger } from './periods.repository.js';
 import { loadCurrentRules } from './rules.repository.js';
-import { engineLine, engineRule } from './settlement-computation.js';
+import { engineLine, engineRule, loadClawbackHistory } from './settlement-computation.js';
 
 type Entry = { lineCount: number; commission: number; share: number; retained: number };
 
@@ -60,7 +60,7 @@ export async function reconcileImport(
   }
   const computed = computeShares({
     lines: pending.map(({ line }) => engineLine(line)),
-    history: (await loadSettledOriginals(tx, agencyId, [...clawbackKeys])).map(engineLine),
+    history: await loadClawbackHistory(tx, agencyId, [...clawbackKeys]),
     rules: (await loadCurrentRules(tx, agencyId)).map(engineRule),
     alreadyPaidFixed,
     alreadyReversedFixed,

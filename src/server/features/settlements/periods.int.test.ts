@@ -309,6 +309,27 @@ describe('settlement periods', () => {
       amountDue: 5001,
     });
     expect(next.totals.lineCount).toBe(0);
+
+    // December's storno of a line November settled takes back what the version then in force paid (50 %), not
+    // what the rule says today (10 %).
+    await importStatement(t, a.owner, {
+      insurerId: pzu,
+      fileName: 'Raport_prowizji_2026_12.csv',
+      content: pzuStatement([
+        {
+          policy: 'PZU/003',
+          holder: 'Piotr Zając',
+          product: 'OC komunikacyjne',
+          premium: '-800,00',
+          commission: '-80,01',
+          date: '05.12.2026',
+          agent: 'X9',
+          type: 'Storno',
+        },
+      ]),
+    });
+    const withStorno = (await a.owner.get(`/api/periods/${december.id}/settlement`)).json<Settlement>();
+    expect(balanceOf(withStorno, ewaId)).toMatchObject({ share: -4001, closingBalance: 1000 });
   });
 
   it('reopens only for the owner, with a reason, and leaves a permanent mark', async () => {

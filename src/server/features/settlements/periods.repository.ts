@@ -248,6 +248,8 @@ export async function loadSettledOriginals(tx: Tx, agencyId: string, policyKeys:
       premium: commissionLines.premium,
       collectedPremium: commissionLines.collectedPremium,
       collaboratorId: commissionLines.collaboratorId,
+      settledRuleId: commissionLines.settledRuleId,
+      settledRuleVersion: commissionLines.settledRuleVersion,
     })
     .from(commissionLines)
     .where(
@@ -407,18 +409,31 @@ export async function insertStatementLines(tx: Tx, rows: NewStatementLine[]) {
   }
 }
 
+/** A line a lock settles, with the rule version that settled it (null for the agency's own lines). */
+export type SettledLine = { id: string; ruleId: string | null; ruleVersion: number | null };
+
 /**
- * Marks the lines settled by the period, in the order given. The lines come in the order they were read, which is
- * about the order they lie in the table: joined to the list one by one (not `id = any(…)`, which visits them in id
- * order, at random across the table) the update reads and writes the table almost sequentially.
+ * Marks the lines settled by the period, with the rule version of each, in the order given. The lines come in the
+ * order they were read, which is about the order they lie in the table: joined to the list one by one (not
+ * `id = any(…)`, which visits them in id order, at random across the table) the update reads and writes the table
+ * almost sequentially.
  */
-export async function markLinesSettled(tx: Tx, agencyId: string, periodId: string, ids: readonly string[]) {
+export async function markLinesSettled(
+  tx: Tx,
+  agencyId: string,
+  periodId: string,
+  lines: readonly SettledLine[],
+) {
   // Large batches: a few statements, each planned and executed once over a quarter of a million rows.
-  for (let start = 0; start < ids.length; start += 250_000) {
-    const batch = ids.slice(start, start + 250_000);
+  for (let start = 0; start < lines.length; start += 250_000) {
+    const batch = lines.slice(start, start + 250_000);
     await tx.execute(sql`update ${commissionLines}
-      set ${sql.identifier(commissionLines.settledPeriodId.name)} = ${periodId}
-      from unnest(${arrayLiteral(batch)}::uuid[]) as given(id)
+      set ${sql.identifier(commissionLines.settledPeriodId.name)} = ${periodId},
+        ${sql.identifier(commissionLines.settledRuleId.name)} = given.rule_id,
+        ${sql.identifier(commissionLines.settledRuleVersion.name)} = given.rule_version
+      from unnest(${arrayLiteral(batch.map((line) => line.id))}::uuid[],
+        ${arrayLiteral(batch.map((line) => line.ruleId))}::uuid[],
+        ${arrayLiteral(batch.map((line) => line.ruleVersion))}::integer[]) as given(id, rule_id, rule_version)
       where ${commissionLines.id} = given.id
         and ${commissionLines.agencyId} = ${agencyId}
         and ${commissionLines.settledPeriodId} is null`);
@@ -439,7 +454,7 @@ export async function releasePeriod(tx: Tx, agencyId: string, periodId: string, 
     );
   await tx
     .update(commissionLines)
-    .set({ settledPeriodId: null })
+    .set({ settledPeriodId: null, settledRuleId: null, settledRuleVersion: null })
     .where(and(eq(commissionLines.agencyId, agencyId), eq(commissionLines.settledPeriodId, periodId)));
 }
 

@@ -419,7 +419,12 @@ export function createPeriodService(deps: {
           tx,
           actor.agencyId,
           id,
-          computed.lines.map((line) => line.id),
+          computed.lines.map((line) => {
+            const result = computed.resultByLine.get(line.id);
+            return result && !isLineProblem(result)
+              ? { id: line.id, ruleId: result.ruleId, ruleVersion: result.ruleVersion }
+              : { id: line.id, ruleId: null, ruleVersion: null };
+          }),
         );
         if (
           !(await transitionPeriod(tx, actor.agencyId, id, period, {

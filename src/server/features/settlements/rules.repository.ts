@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { arrayLiteral } from '../../db/bulk-insert.js';
 import type { Tx } from '../../db/database.js';
 import { collaborators } from '../../db/schema/agencies.js';
 import { users } from '../../db/schema/identity.js';
@@ -99,6 +100,28 @@ export async function supersedeRule(
     )
     .returning({ id: splitRules.id });
   return updated.length > 0;
+}
+
+/** The given versions of the agency's rules, current or superseded (what settled earlier lines). */
+export async function loadRuleVersions(
+  tx: Tx,
+  agencyId: string,
+  versions: readonly { id: string; version: number }[],
+): Promise<SplitRuleRow[]> {
+  if (versions.length === 0) {
+    return [];
+  }
+  return tx
+    .select()
+    .from(splitRules)
+    .where(
+      and(
+        eq(splitRules.agencyId, agencyId),
+        sql`(${splitRules.id}, ${splitRules.version}) in (select * from unnest(
+          ${arrayLiteral(versions.map((entry) => entry.id))}::uuid[],
+          ${arrayLiteral(versions.map((entry) => entry.version))}::integer[]))`,
+      ),
+    );
 }
 
 /** Every current rule of the agency, for a computation. */

@@ -4,7 +4,13 @@ import type { Tx } from '../../db/database.js';
 import { addGrosze } from './engine/checked-sum.js';
 import { computeShares } from './engine/compute.js';
 import { fixedPolicyKey } from './engine/normalise.js';
-import { isLineProblem, type CommissionLine, type LineResult, type SplitRule } from './engine/types.js';
+import {
+  isLineProblem,
+  type CommissionLine,
+  type HistoryLine,
+  type LineResult,
+  type SplitRule,
+} from './engine/types.js';
 import {
   insurerNames,
   listAdjustments,
@@ -16,7 +22,7 @@ import {
   type PeriodRow,
   type UnsettledLine,
 } from './periods.repository.js';
-import { loadCurrentRules, type SplitRuleRow } from './rules.repository.js';
+import { loadCurrentRules, loadRuleVersions, type SplitRuleRow } from './rules.repository.js';
 import { normalizeRate } from './rules.service.js';
 
 /** Everything a period's settlement is made of, computed from the database as it is now. */
@@ -69,6 +75,37 @@ export function engineLine(
   };
 }
 
+/**
+ * The settled lines a clawback of these policies may reverse, each with the rule version that settled it (current or
+ * superseded since), for the engine's `history`.
+ */
+export async function loadClawbackHistory(
+  tx: Tx,
+  agencyId: string,
+  policyKeys: readonly string[],
+): Promise<HistoryLine[]> {
+  const originals = await loadSettledOriginals(tx, agencyId, policyKeys);
+  const wanted = new Map<string, { id: string; version: number }>();
+  for (const row of originals) {
+    if (row.settledRuleId !== null && row.settledRuleVersion !== null) {
+      wanted.set(`${row.settledRuleId}/${String(row.settledRuleVersion)}`, {
+        id: row.settledRuleId,
+        version: row.settledRuleVersion,
+      });
+    }
+  }
+  const versions = new Map(
+    (await loadRuleVersions(tx, agencyId, [...wanted.values()])).map((row) => [
+      `${row.id}/${String(row.version)}`,
+      engineRule(row),
+    ]),
+  );
+  return originals.map((row) => ({
+    ...engineLine(row),
+    settledRule: versions.get(`${String(row.settledRuleId)}/${String(row.settledRuleVersion)}`) ?? null,
+  }));
+}
+
 /** A collaborator's balance: a positive one is paid when it reaches the minimum payout, anything else carries. */
 export function balanceOf(opening: Grosze, lines: Grosze, adjustments: Grosze, minimumPayout: Grosze) {
   const closing = addGrosze(addGrosze(opening, lines), adjustments);
@@ -96,7 +133,7 @@ export async function computeSettlement(
       clawbackKeys.add(line.policyNumber.replace(/\s+/g, '').toUpperCase());
     }
   }
-  const history = (await loadSettledOriginals(tx, agencyId, [...clawbackKeys])).map(engineLine);
+  const history = await loadClawbackHistory(tx, agencyId, [...clawbackKeys]);
   const alreadyPaidFixed = new Set<string>();
   const alreadyReversedFixed = new Set<string>();
   for (const row of await loadFixedLedger(tx, agencyId)) {

@@ -1,9 +1,9 @@
 import { compareLines, isClawbackLine, type Normaliser } from './normalise.js';
-import type { CommissionLine } from './types.js';
+import type { CommissionLine, HistoryLine } from './types.js';
 
 /** A positive line a clawback may reverse; `isFromHistory`: it belongs to an earlier import or period. */
 export type MatchedOriginal = {
-  readonly line: CommissionLine;
+  readonly line: HistoryLine;
   readonly isFromHistory: boolean;
 };
 
@@ -25,7 +25,7 @@ function isOriginalCandidate(line: CommissionLine): boolean {
   return line.commission > 0 && !isClawbackLine(line);
 }
 
-function addOriginal(matcher: ClawbackMatcher, line: CommissionLine, isFromHistory: boolean): void {
+function addOriginal(matcher: ClawbackMatcher, line: HistoryLine, isFromHistory: boolean): void {
   const { normaliser } = matcher;
   let byPolicy = matcher.byInsurer.get(line.insurerId);
   if (byPolicy === undefined) {
@@ -48,7 +48,7 @@ function addOriginal(matcher: ClawbackMatcher, line: CommissionLine, isFromHisto
 }
 
 export function createClawbackMatcher(
-  history: readonly CommissionLine[],
+  history: readonly HistoryLine[],
   normaliser: Normaliser,
 ): ClawbackMatcher {
   const matcher: ClawbackMatcher = { normaliser, byInsurer: new Map(), mirrored: new Set() };

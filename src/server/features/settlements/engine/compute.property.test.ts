@@ -360,6 +360,45 @@ describe('computeShares: properties', () => {
     );
   });
 
+  it('gives a mirrored storno the negated share of a line settled earlier, under whatever rules hold now', () => {
+    fc.assert(
+      fc.property(mirroredArb, rulesArb, rulesArb, (pairs, before, now) => {
+        const earlierRules = [...before, ...CHANGED_IN_2026];
+        const history = pairs.map(({ line }) => line);
+        const earlier = resultsById(computeShares({ lines: history, history: [], rules: earlierRules }));
+        const settledRuleOf = (lineId: string) => {
+          const result = resultOf(earlier, lineId);
+          return isLineProblem(result)
+            ? null
+            : (earlierRules.find(
+                (rule) => rule.id === result.ruleId && rule.version === result.ruleVersion,
+              ) ?? null);
+        };
+        const later = resultsById(
+          computeShares({
+            lines: pairs.map(({ storno }) => storno),
+            history: history.map((line) => ({ ...line, settledRule: settledRuleOf(line.id) })),
+            rules: now,
+          }),
+        );
+        for (const { storno } of pairs) {
+          const result = resultOf(later, storno.id);
+          if (isLineProblem(result) || result.clawbackOf === null) {
+            continue;
+          }
+          const original = resultOf(earlier, result.clawbackOf);
+          const settledRule = settledRuleOf(result.clawbackOf);
+          if (isLineProblem(original) || settledRule === null || settledRule.basis === 'fixed_per_policy') {
+            continue;
+          }
+          expect(result).toMatchObject({ ruleId: original.ruleId, ruleVersion: original.ruleVersion });
+          expect(result.share).toBe(settledRule.clawback === 'agency_bears' ? 0 : 0 - original.share);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('does not depend on the order of lines, history or rules', () => {
     fc.assert(
       fc.property(

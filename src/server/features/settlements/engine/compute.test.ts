@@ -178,6 +178,47 @@ describe('computeShares: clawbacks', () => {
     });
   });
 
+  it('settles a storno of a line settled earlier by the very rule version that settled it', () => {
+    // Version 1 paid 40 %; the rule has since been edited to 25 % (version 2), and the rule valid today is another.
+    const settledRule = rule('edited', { rate: '40' });
+    const current = [rule('edited', { rate: '25', version: 2 }), rule('other', { rate: '10', version: 7 })];
+    const original = { ...line('o1', { importId: 'imp-0' }), settledRule };
+    const { results } = compute({ lines: [storno('s1')], history: [original], rules: current });
+    expect(shareOf(results, 's1')).toMatchObject({
+      share: -4000,
+      ruleId: 'edited',
+      ruleVersion: 1,
+      clawbackOf: 'o1',
+    });
+    // Without the record, the rule of the original's date as it is now: the current version.
+    const { results: unrecorded } = compute({
+      lines: [storno('s1')],
+      history: [line('o1', { importId: 'imp-0' })],
+      rules: [rule('edited', { rate: '25', version: 2 })],
+    });
+    expect(shareOf(unrecorded, 's1')).toMatchObject({ share: -2500, ruleVersion: 2 });
+  });
+
+  it("does not use the settling rule of another collaborator's line", () => {
+    const original = {
+      ...line('o1', { importId: 'imp-0', collaboratorId: 'c2' }),
+      settledRule: rule('c2-rule', { collaboratorId: 'c2', rate: '90' }),
+    };
+    const { results } = compute({
+      lines: [storno('s1')],
+      history: [original],
+      rules: [rule('c1-rule', { rate: '30' })],
+    });
+    expect(shareOf(results, 's1')).toMatchObject({ share: -3000, ruleId: 'c1-rule', clawbackOf: 'o1' });
+  });
+
+  it('refuses a malformed settling rule', () => {
+    const original = { ...line('o1', { importId: 'imp-0' }), settledRule: rule('bad', { rate: null }) };
+    expect(() => compute({ lines: [storno('s1')], history: [original], rules: [rule('r')] })).toThrow(
+      RangeError,
+    );
+  });
+
   it('matches an original of the same computation, and a negative correction counts as a clawback', () => {
     const lines = [
       line('o1'),

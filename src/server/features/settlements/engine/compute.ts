@@ -9,7 +9,13 @@ import {
 } from './clawbacks.js';
 import { assertUsableLines } from './line-checks.js';
 import { compareLines, fixedPolicyKey, isClawbackLine } from './normalise.js';
-import { buildRuleIndex, resolveRule, type RuleIndex, type RuleQuery } from './rule-index.js';
+import {
+  assertUsableRule,
+  buildRuleIndex,
+  resolveRule,
+  type RuleIndex,
+  type RuleQuery,
+} from './rule-index.js';
 import {
   computeRateShare,
   createFixedLedger,
@@ -22,6 +28,7 @@ import {
 import {
   isLineProblem,
   type CommissionLine,
+  type HistoryLine,
   type LineProblem,
   type LineResult,
   type SplitRule,
@@ -30,8 +37,11 @@ import {
 export type ComputeInput = {
   /** The lines to settle, in any order. */
   lines: readonly CommissionLine[];
-  /** Lines of earlier imports and periods, not settled again: the originals a clawback in `lines` may reverse. */
-  history: readonly CommissionLine[];
+  /**
+   * Lines of earlier imports and periods, not settled again: the originals a clawback in `lines` may reverse, each
+   * with the rule version that settled it where there was one.
+   */
+  history: readonly HistoryLine[];
   rules: readonly SplitRule[];
   /** fixed_per_policy keys (see fixedPolicyKey) paid in earlier periods: what earlier runs returned as fixedPaid. */
   alreadyPaidFixed?: ReadonlySet<string>;
@@ -96,9 +106,14 @@ function computeLine(engine: Engine, line: CommissionLine): LineResult {
   if (collaboratorId === null) {
     return { lineId: line.id, problem: 'unattributed' };
   }
-  // A matched clawback is settled as its original was: the rule of the original's date, for its product, risk and
-  // renewal flag, so that a rule changed since then does not alter what is taken back.
+  // A matched clawback is settled as its original was: by the very rule version that settled it in an earlier period
+  // (for the same collaborator), otherwise by the rule of the original's date, for its product, risk and renewal
+  // flag, so that a rule changed since then does not alter what is taken back.
   const source = original?.line ?? line;
+  const settledRule =
+    original?.isFromHistory === true && original.line.collaboratorId === collaboratorId
+      ? (original.line.settledRule ?? null)
+      : null;
   const query: RuleQuery =
     original === null
       ? line
@@ -110,7 +125,7 @@ function computeLine(engine: Engine, line: CommissionLine): LineResult {
           risk: source.risk,
           renewal: source.renewal,
         };
-  const rule = resolveRule(engine.index, query, source.lineDate);
+  const rule = settledRule ?? resolveRule(engine.index, query, source.lineDate);
   if (rule === null) {
     return { lineId: line.id, problem: 'no_rule' };
   }
@@ -143,6 +158,11 @@ function computeLine(engine: Engine, line: CommissionLine): LineResult {
 export function computeShares(input: ComputeInput): ComputeResult {
   const index = buildRuleIndex(input.rules);
   assertUsableLines(input.lines, input.history);
+  for (const line of input.history) {
+    if (line.settledRule) {
+      assertUsableRule(line.settledRule);
+    }
+  }
   const engine: Engine = {
     index,
     matcher: createClawbackMatcher(input.history, index.normaliser),

@@ -50,6 +50,13 @@ export type CommissionLine = {
 };
 
 /**
+ * A line of an earlier period with the rule version that settled it (when it was settled by a rule): a clawback of
+ * it in a later period is settled by that same version, so that it takes back exactly what was paid even when the
+ * rule has changed since.
+ */
+export type HistoryLine = CommissionLine & { readonly settledRule?: SplitRule | null };
+
+/**
  * fixed_already_counted: the policy's fixed amount went to another line; fixed_already_reversed: it was taken back
  * already; agency_bears_clawback: the rule leaves a clawback to the agency.
  */
