@@ -94,8 +94,8 @@ const expected: Record<string, Access> = {
   'POST /api/statements/{id}/messages': 'staff',
   'POST /api/statements/{id}/corrections': 'staff',
   'POST /api/statements/{id}/disputes/{disputeId}/reject': 'staff',
-  'POST /api/statements/{id}/payment': 'staff',
-  'POST /api/periods/{id}/close': 'staff',
+  'POST /api/statements/{id}/payment': 'owner',
+  'POST /api/periods/{id}/close': 'owner',
   'GET /api/periods/{id}/payouts': 'staff',
   'POST /api/statements/{id}/invoice': 'owner',
   'GET /api/statements/{id}/invoice': 'staff',
@@ -280,12 +280,14 @@ async function settlementResources(t: TestApp, b: AgencyFixture, janB: Collabora
     { kind: 'field', name: 'amount', value: '1500' },
     { kind: 'file', name: 'file', fileName: 'b.pdf', content: samplePdf() },
   ]);
-  const invoice = (
-    await janB.client.request('POST', `/api/panel/statements/${statement?.id ?? ''}/invoice`, {
-      payload: invoiceBody.payload,
-      headers: { 'content-type': invoiceBody.contentType },
-    })
-  ).json<{ id: string }>();
+  const invoice =
+    // Recorded by the owner: the collaborator's own upload waits for an acceptance, and this one is disputed.
+    (
+      await b.owner.request('POST', `/api/statements/${statement?.id ?? ''}/invoice`, {
+        payload: invoiceBody.payload,
+        headers: { 'content-type': invoiceBody.contentType },
+      })
+    ).json<{ id: string }>();
   return {
     insurer: pzu,
     agentCode: code.id,
@@ -530,8 +532,9 @@ describe('authorization of every route', () => {
       keysAfter.push(object.key);
     }
     expect(keysAfter.sort()).toEqual(keysBefore.sort());
-    // B's own: the document sent in beforeAll and the published statement; nothing from A.
-    expect((await janB.client.get('/api/panel/documents')).json<unknown[]>()).toHaveLength(2);
+    // B's own: the document sent in beforeAll, the published statement and the invoice its owner recorded;
+    // nothing from A.
+    expect((await janB.client.get('/api/panel/documents')).json<unknown[]>()).toHaveLength(3);
   });
 
   it("keeps one collaborator out of another collaborator's documents in the same agency", async () => {

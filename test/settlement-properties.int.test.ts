@@ -30,6 +30,8 @@ const lineArbitrary = fc.record({
   product: fc.constantFrom('OC', 'AC', 'Życie'),
   day: fc.integer({ min: 1, max: 20 }),
   reversed: fc.boolean(),
+  // Insurers often leave the agent code off a storno: it is then its original's collaborator's.
+  stornoWithoutCode: fc.boolean(),
 });
 
 const ruleArbitrary = fc.record({
@@ -94,7 +96,7 @@ describe('settlement properties, end to end', () => {
           const rows: string[] = ['Nr polisy;Produkt;Składka;Inkaso;Prowizja;Data;Kod agenta;Typ'];
           lines.forEach((line, index) => {
             const day = String(line.day).padStart(2, '0');
-            const cells = (sign: string, dayOfMonth: string, type: string) =>
+            const cells = (sign: string, dayOfMonth: string, type: string, agent: string) =>
               [
                 `POL/${run}/${index}`,
                 line.product,
@@ -102,12 +104,19 @@ describe('settlement properties, end to end', () => {
                 `${sign}${formatAmount(line.premium, { currency: false })}`,
                 `${sign}${formatAmount(line.commission, { currency: false })}`,
                 `${dayOfMonth}.11.2026`,
-                line.agent,
+                agent,
                 type,
               ].join(';');
-            rows.push(cells('', day, 'Prowizja'));
+            rows.push(cells('', day, 'Prowizja', line.agent));
             if (line.reversed) {
-              rows.push(cells('-', String(line.day + 5).padStart(2, '0'), 'Storno'));
+              rows.push(
+                cells(
+                  '-',
+                  String(line.day + 5).padStart(2, '0'),
+                  'Storno',
+                  line.stornoWithoutCode ? '' : line.agent,
+                ),
+              );
             }
           });
           const imported = await importStatement(t, agency.owner, {
@@ -137,11 +146,16 @@ describe('settlement properties, end to end', () => {
             shares: number;
             retained: number;
             unresolved: number;
+            collaborators: { share: number }[];
           }>();
           expect(reconciliation.shares + reconciliation.retained + reconciliation.unresolved).toBe(
             reconciliation.commission,
           );
           expect(reconciliation.shares).toBe(totals.share);
+          expect(reconciliation.unresolved).toBe(0);
+          expect(reconciliation.collaborators.reduce((sum, entry) => sum + entry.share, 0)).toBe(
+            reconciliation.shares,
+          );
 
           const page = (await agency.owner.get(`/api/periods/${period.id}/lines?limit=1000`)).json<{
             lines: Line[];

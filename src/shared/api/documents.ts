@@ -33,6 +33,8 @@ export const receiptSchema = z.object({
 
 export const documentDetailSchema = documentListItemSchema.extend({
   receipts: z.array(receiptSchema),
+  /** A statement's or an invoice's document: kept with the settlement, never deleted by hand. */
+  inSettlement: z.boolean(),
 });
 export type DocumentDetail = z.infer<typeof documentDetailSchema>;
 

@@ -22,6 +22,14 @@ export const periodSchema = z.object({
 });
 export type Period = z.infer<typeof periodSchema>;
 
+/** A period with the permanent record of its reopenings, newest first. */
+export const periodDetailSchema = periodSchema.extend({
+  reopenings: z.array(
+    z.object({ at: isoDateTime, by: z.string(), fromStatus: periodStatusSchema, reason: z.string() }),
+  ),
+});
+export type PeriodDetail = z.infer<typeof periodDetailSchema>;
+
 export const periodInputSchema = z.union([
   z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) }),
   z.object({ dateFrom: isoDate, dateTo: isoDate }),

@@ -14,6 +14,7 @@ import type { Logger } from '../../logger.js';
 import type { VirusScanner } from '../../scanner/scanning.js';
 import type { FileStorage } from '../../storage/file-storage.js';
 import { extensionMatches, validateFileName } from '../../uploads/file-name.js';
+import type { FileKind } from '../../uploads/inspection.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { CollaboratorService } from '../collaborators/collaborators.service.js';
 import type { NotificationService } from '../notifications/notifications.service.js';
@@ -121,7 +122,7 @@ export function createDocumentStore(deps: {
     async beginUpload(
       actor: Actor,
       fields: UploadFields,
-      options: { origin?: 'agency' | 'collaborator' } = {},
+      options: { origin?: 'agency' | 'collaborator'; kinds?: readonly FileKind[] } = {},
     ): Promise<DocumentUpload> {
       const origin = options.origin ?? 'agency';
       const documentId = randomUUID();
@@ -200,6 +201,17 @@ export function createDocumentStore(deps: {
           }
           if (!stored.inspection.ok) {
             throw new AppError(stored.inspection.code, stored.inspection.reason, { fileName: name.name });
+          }
+          if (options.kinds && !options.kinds.includes(stored.inspection.kind)) {
+            throw new AppError(
+              'file_type_not_allowed',
+              `A ${stored.inspection.kind} file is not accepted here`,
+              {
+                fileName: name.name,
+                detected: stored.inspection.kind,
+                allowed: options.kinds.join(','),
+              },
+            );
           }
           if (!extensionMatches(name.name, stored.inspection.kind)) {
             throw new AppError(

@@ -3,6 +3,7 @@ import type { Tx } from '../../db/database.js';
 import { agencies, collaborators, memberships } from '../../db/schema/agencies.js';
 import { documentFiles, documentReceipts, documents } from '../../db/schema/documents.js';
 import { users } from '../../db/schema/identity.js';
+import { invoices, statements } from '../../db/schema/settlements.js';
 
 export type NewDocument = typeof documents.$inferInsert;
 export type NewDocumentFile = typeof documentFiles.$inferInsert;
@@ -287,6 +288,27 @@ export async function findFileForDownload(
 }
 
 /** Deletion keeps a tombstone for receipts and the audit trail, and destroys every data key. */
+/**
+ * Whether the document is part of a settlement's record (a statement's PDF and XLSX, an invoice or bill): such a
+ * document is what was accepted and paid, so it is not deleted by hand.
+ */
+export async function isSettlementDocument(tx: Tx, agencyId: string, id: string): Promise<boolean> {
+  const [statement] = await tx
+    .select({ id: statements.id })
+    .from(statements)
+    .where(and(eq(statements.agencyId, agencyId), eq(statements.documentId, id)))
+    .limit(1);
+  if (statement) {
+    return true;
+  }
+  const [invoice] = await tx
+    .select({ id: invoices.id })
+    .from(invoices)
+    .where(and(eq(invoices.agencyId, agencyId), eq(invoices.documentId, id)))
+    .limit(1);
+  return invoice !== undefined;
+}
+
 export async function markDocumentDeleted(tx: Tx, agencyId: string, id: string, userId: string, now: Date) {
   const rows = await tx
     .update(documents)

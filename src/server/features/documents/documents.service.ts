@@ -10,6 +10,7 @@ import type { DocumentStoreService } from './document-store.js';
 import {
   countPublishedInMonth,
   findDocument,
+  isSettlementDocument,
   hasOpenedReceipt,
   insertReceipt,
   listAbandonedUploads,
@@ -140,13 +141,23 @@ export function createDocumentService(deps: {
           throw new AppError('not_found', 'Document not found');
         }
         const files = await listFilesOfDocuments(tx, [id]);
-        return { ...toListItem(row, files), receipts: await listReceipts(tx, id) };
+        return {
+          ...toListItem(row, files),
+          receipts: await listReceipts(tx, id),
+          inSettlement: await isSettlementDocument(tx, actor.agencyId, id),
+        };
       });
     },
 
     /** Deleting destroys the data keys at once (crypto-shredding), then the blobs. */
     async remove(actor: Actor, id: string): Promise<void> {
       await db.tenant(actor, async (tx) => {
+        if (await isSettlementDocument(tx, actor.agencyId, id)) {
+          throw new AppError(
+            'document_in_settlement',
+            'This document belongs to a settlement and is kept with it',
+          );
+        }
         if (!(await markDocumentDeleted(tx, actor.agencyId, id, actor.userId, clock.now()))) {
           throw new AppError('not_found', 'Document not found');
         }

@@ -8,21 +8,31 @@ import {
 import { createTestApp, type TestApp, type TestClient } from '../../../../test/harness.js';
 import { multipartBody, samplePdf } from '../../../../test/multipart.js';
 import { importStatement, insurerId, pzuStatement } from '../../../../test/settlements.js';
+import { createFa3Validator } from '../../../../test/xmllint.js';
 import { writeFa3Invoice } from './ksef/fa3-writer.js';
+import { ksefNumberChecksum } from './ksef/ksef-number.js';
 
 type Invoice = {
   id: string;
+  documentId: string | null;
   kind: string;
+  ksefNumber: string | null;
   status: string;
   number: string;
   amount: number;
   findings: { field: string; severity: string }[];
-  files: { fileName: string }[];
+  files: { id: string; fileName: string }[];
   differenceReason: string | null;
 };
 type ErrorBody = {
   error: { code: string; details?: { findings?: { field: string }[] } & Record<string, unknown> };
 };
+// A 1×1 PNG header, as a scanner or phone camera would start one.
+const png = Buffer.concat([
+  Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex'),
+  Buffer.alloc(40, 7),
+]);
+
 type Summary = { id: string; collaboratorId: string; amountDue: number; status: string };
 
 function sendInvoice(
@@ -120,7 +130,9 @@ describe('invoices and bills against statements', () => {
       (await a.owner.post(`/api/periods/${period.id}/publish`, { revision: period.revision })).status,
     ).toBe(204);
   });
+  const validator = createFa3Validator();
   afterAll(async () => {
+    validator.close();
     await t.close();
   });
 
@@ -138,9 +150,32 @@ describe('invoices and bills against statements', () => {
     }
   });
 
-  it('refuses an invoice whose amount differs, field by field, and stores nothing', async () => {
+  it('waits for the acceptance, then refuses an invoice whose amount differs, field by field, and stores nothing', async () => {
     const statement = await statementOf(jan);
     expect(statement.amountDue).toBe(12345);
+    const early = await sendInvoice(
+      jan.client,
+      `/api/panel/statements/${statement.id}/invoice`,
+      { kind: 'document', number: 'FV/1/2026', issueDate: '2026-12-01', amount: '12345' },
+      { name: 'faktura.pdf', content: samplePdf() },
+    );
+    expect(early.status).toBe(409);
+    expect(early.json<ErrorBody>().error.code).toBe('statement_not_accepted');
+    const detail = (await jan.client.get(`/api/panel/statements/${statement.id}`)).json<{ sha256: string }>();
+    expect((await jan.client.post(`/api/panel/statements/${statement.id}/accept`, detail)).status).toBe(204);
+
+    // Only a scan or PDF stands for an invoice: a spreadsheet is refused even with the right amount.
+    const spreadsheet = await sendInvoice(
+      jan.client,
+      `/api/panel/statements/${statement.id}/invoice`,
+      { kind: 'document', number: 'FV/1/2026', issueDate: '2026-12-01', amount: '12345' },
+      { name: 'faktura.csv', content: Buffer.from('Faktura;Kwota\nFV/1/2026;123,45\n') },
+    );
+    expect(spreadsheet.status).toBe(415);
+    expect(spreadsheet.json<ErrorBody>().error).toMatchObject({
+      code: 'file_type_not_allowed',
+      details: { detected: 'csv' },
+    });
     const wrongAmount = await sendInvoice(
       jan.client,
       `/api/panel/statements/${statement.id}/invoice`,
@@ -187,10 +222,12 @@ describe('invoices and bills against statements', () => {
 
   it('takes a matching KSeF FA(3) invoice; the statement is then invoiced', async () => {
     const statement = await statementOf(jan);
+    const ksefData = '5250007313-20261202-00A1B2C3D4E5';
+    const ksefNumber = `${ksefData}-${ksefNumberChecksum(ksefData)}`;
     const sent = await sendInvoice(
       jan.client,
       `/api/panel/statements/${statement.id}/invoice`,
-      { kind: 'ksef_xml' },
+      { kind: 'ksef_xml', ksefNumber: ksefNumber.toLowerCase() },
       { name: 'faktura.xml', content: fa3(12345) },
     );
     expect(sent.status, sent.body).toBe(201);
@@ -199,6 +236,7 @@ describe('invoices and bills against statements', () => {
       status: 'submitted',
       number: 'FV/11/2026',
       amount: 12345,
+      ksefNumber,
     });
     expect((await statementOf(jan)).status).toBe('invoiced');
     const seen = (await a.owner.get(`/api/statements/${statement.id}/invoice`)).json<Invoice>();
@@ -228,13 +266,15 @@ describe('invoices and bills against statements', () => {
         amount: '12300',
         differenceReason: 'Różnica 0,45 zł rozliczona w grudniu',
       },
-      { name: 'faktura.pdf', content: samplePdf() },
+      // A scanned paper invoice.
+      { name: 'faktura.png', content: png },
     );
     expect(recorded.status, recorded.body).toBe(201);
     expect(recorded.json<Invoice>()).toMatchObject({
       amount: 12300,
       differenceReason: 'Różnica 0,45 zł rozliczona w grudniu',
     });
+    expect(recorded.json<Invoice>().files.map((file) => file.fileName)).toEqual(['faktura.png']);
   });
 
   it('drafts a bill for a civil-law collaborator and a self-billed invoice, each approved in the panel', async () => {
@@ -255,11 +295,75 @@ describe('invoices and bills against statements', () => {
       const invoice = drafted.json<Invoice>();
       expect(invoice).toMatchObject({ kind, status: 'awaiting_approval', amount: statement.amountDue });
       expect(invoice.files.map((file) => file.fileName.split('.').pop())).toEqual(extension);
+      const xml = invoice.files.find((file) => file.fileName.endsWith('.xml'));
+      if (xml) {
+        // The FA(3) the agency writes with real agency and collaborator data is valid against the official schema.
+        const download = await a.owner.get(
+          `/api/documents/${invoice.documentId ?? ''}/files/${xml.id}/download`,
+        );
+        expect(download.status).toBe(200);
+        expect(validator.validate(download.rawPayload)).toEqual([]);
+        expect(download.body).toContain('<P_17>1</P_17>');
+      }
       expect((await jan.client.post(`/api/panel/invoices/${invoice.id}/approve`)).status).toBe(404);
       expect((await person.client.post(`/api/panel/invoices/${invoice.id}/approve`)).status).toBe(204);
       expect(
         (await person.client.get(`/api/panel/statements/${statement.id}/invoice`)).json<Invoice>().status,
       ).toBe('approved');
     }
+  });
+
+  it('sets an invoice aside when its statement is corrected, and keeps everything as it is once the period closes', async () => {
+    const statement = await statementOf(jan);
+    const before = (await a.owner.get(`/api/statements/${statement.id}/invoice`)).json<Invoice>();
+    expect(before.status).toBe('submitted');
+
+    // A correction changes the amount the invoice answered: it is void, and the new version waits for a new one.
+    const corrected = await a.owner.post(`/api/statements/${statement.id}/corrections`, {
+      adjustments: [{ amount: 45, reason: 'Wyrównanie różnicy groszowej' }],
+      resolution: 'Dopłacamy 0,45 zł w tym zestawieniu.',
+    });
+    expect(corrected.status, corrected.body).toBe(201);
+    const current = await statementOf(jan);
+    expect(current.id).not.toBe(statement.id);
+    expect(current.amountDue).toBe(12390);
+    expect((await a.owner.get(`/api/statements/${current.id}/invoice`)).json()).toBeNull();
+    const audit = await a.owner.get('/api/audit?event=invoice.voided');
+    expect(audit.body).toContain(before.id);
+    expect(audit.body).toContain('statement_corrected');
+
+    // The statement's PDF and XLSX are the settlement's record: never deleted by hand.
+    const detail = (await a.owner.get(`/api/statements/${current.id}`)).json<{ documentId: string }>();
+    expect((await a.owner.get(`/api/documents/${detail.documentId}`)).json()).toMatchObject({
+      inSettlement: true,
+    });
+    const removal = await a.owner.request('DELETE', `/api/documents/${detail.documentId}`);
+    expect(removal.status).toBe(409);
+    expect(removal.json<ErrorBody>().error.code).toBe('document_in_settlement');
+    expect((await a.owner.get(`/api/documents/${detail.documentId}`)).status).toBe(200);
+
+    // Paid and closed: nothing about the invoices changes any more.
+    for (const person of [jan, ola, iza]) {
+      const row = await statementOf(person);
+      const paid = await a.owner.post(`/api/statements/${row.id}/payment`, { paidOn: '2026-12-10' });
+      expect(paid.status, paid.body).toBe(204);
+    }
+    const [period] = (await a.owner.get('/api/periods')).json<{ id: string; revision: number }[]>();
+    const closed = await a.owner.post(`/api/periods/${period?.id ?? ''}/close`, {
+      revision: period?.revision,
+    });
+    expect(closed.status, closed.body).toBe(204);
+    const bill = (
+      await a.owner.get(`/api/statements/${(await statementOf(ola)).id}/invoice`)
+    ).json<Invoice>();
+    const voiding = await a.owner.post(`/api/invoices/${bill.id}/void`, { reason: 'Po zamknięciu okresu' });
+    expect(voiding.status).toBe(409);
+    expect(voiding.json<ErrorBody>().error.code).toBe('period_closed');
+    expect(
+      (await a.owner.get(`/api/statements/${(await statementOf(ola)).id}/invoice`)).json(),
+    ).toMatchObject({
+      id: bill.id,
+      status: 'approved',
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { and, desc, eq, ne } from 'drizzle-orm';
+import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import type { Invoice, InvoiceFinding, InvoiceUploadFields } from '../../../shared/api/invoices.js';
 import { maskPesel } from '../../../shared/identifiers.js';
 import type { AuditEventName } from '../../../shared/audit-events.js';
@@ -10,6 +10,7 @@ import { violatedUniqueConstraint } from '../../db/errors.js';
 import { invoices, settlementPeriods, statements } from '../../db/schema/settlements.js';
 import { AppError } from '../../errors.js';
 import type { Actor } from '../../http/access.js';
+import type { FileKind } from '../../uploads/inspection.js';
 import { findAgency } from '../agencies/agencies.repository.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { findCollaborator } from '../collaborators/collaborators.repository.js';
@@ -97,15 +98,21 @@ export function createInvoiceService(deps: {
     return row;
   }
 
-  /** The current, published statement the invoice answers, and what it expects. */
-  async function loadContext(tx: Tx, actor: Actor, statementId: string) {
-    const { statement, period } = await visibleStatement(tx, actor, statementId);
-    if (!statement.isCurrent) {
+  /** A statement whose invoice may still change: its current version, in a period that is not closed. */
+  async function changeableStatement(tx: Tx, actor: Actor, statementId: string) {
+    const row = await visibleStatement(tx, actor, statementId);
+    if (!row.statement.isCurrent) {
       throw new AppError('statement_superseded', 'A newer version of this statement exists');
     }
-    if (period.status === 'closed') {
+    if (row.period.status === 'closed') {
       throw new AppError('period_closed', 'The period is closed: everything in it is read-only');
     }
+    return row;
+  }
+
+  /** The current, published statement the invoice answers, and what it expects. */
+  async function loadContext(tx: Tx, actor: Actor, statementId: string) {
+    const { statement, period } = await changeableStatement(tx, actor, statementId);
     if (!statement.publishedAt) {
       throw new AppError('statement_not_published', 'The statement is not published yet');
     }
@@ -186,6 +193,7 @@ export function createInvoiceService(deps: {
     title: string,
     fileName: string,
     source: Readable,
+    kinds: readonly FileKind[],
   ): Promise<string> {
     const upload = await deps.store.beginUpload(
       actor,
@@ -194,7 +202,7 @@ export function createInvoiceService(deps: {
         title,
         periodMonth: statement.createdAt.toISOString().slice(0, 7),
       },
-      { origin: actor.role === 'collaborator' ? 'collaborator' : 'agency' },
+      { origin: actor.role === 'collaborator' ? 'collaborator' : 'agency', kinds },
     );
     try {
       await upload.addFile(fileName, source);
@@ -225,7 +233,8 @@ export function createInvoiceService(deps: {
           .select()
           .from(invoices)
           .where(and(...conditions))
-          .orderBy(desc(invoices.createdAt))
+          // The live one if there is one (at most one is), else the latest set aside.
+          .orderBy(sql`${invoices.status} = 'void'`, desc(invoices.createdAt))
           .limit(1);
         return row ? present(tx, row) : null;
       });
@@ -250,6 +259,14 @@ export function createInvoiceService(deps: {
           'invoice_not_expected',
           'This collaborator is settled with a bill or a self-billed invoice',
         );
+      }
+      // The collaborator's invoice answers an accepted statement (disputing voids an acceptance) that is not paid
+      // yet. Staff may record one they received otherwise at any time before the period closes.
+      if (actor.role === 'collaborator' && (statement.acceptedAt === null || statement.paidOn !== null)) {
+        source.resume();
+        throw statement.paidOn === null
+          ? new AppError('statement_not_accepted', 'Accept the statement before sending its invoice')
+          : new AppError('statement_paid', 'This statement is already paid');
       }
       let number: string;
       let issueDate: string;
@@ -315,6 +332,8 @@ export function createInvoiceService(deps: {
         `Faktura ${number}`,
         fileName,
         Buffer.isBuffer(body) ? Readable.from([body]) : body,
+        // A scan or PDF of the invoice, or the e-invoice itself: nothing else stands for an invoice.
+        fields.kind === 'document' ? ['pdf', 'png', 'jpeg'] : ['xml'],
       );
       return db.tenant(actor, async (tx) => {
         const id = randomUUID();
@@ -519,6 +538,7 @@ export function createInvoiceService(deps: {
             status: row.status,
           });
         }
+        await changeableStatement(tx, actor, row.statementId);
         await tx
           .update(invoices)
           .set({ status: 'approved', approvedAt: clock.now(), approvedBy: actor.userId })
@@ -530,6 +550,17 @@ export function createInvoiceService(deps: {
     /** Staff set an invoice aside (wrong file, a new draft needed); a new one can then be sent or drafted. */
     async voidInvoice(actor: Actor, invoiceId: string, reason: string) {
       await db.tenant(actor, async (tx) => {
+        const [target] = await tx
+          .select({ statementId: invoices.statementId })
+          .from(invoices)
+          .where(and(eq(invoices.agencyId, actor.agencyId), eq(invoices.id, invoiceId)));
+        if (!target) {
+          throw new AppError('not_found', 'Invoice not found');
+        }
+        const { period } = await visibleStatement(tx, actor, target.statementId);
+        if (period.status === 'closed') {
+          throw new AppError('period_closed', 'The period is closed: everything in it is read-only');
+        }
         const updated = await tx
           .update(invoices)
           .set({ status: 'void', voidedAt: clock.now() })

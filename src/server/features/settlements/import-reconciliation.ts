@@ -35,7 +35,11 @@ export async function reconcileImport(
   importId: string,
 ): Promise<ImportReconciliation> {
   const lines = await tx
-    .select({ line: commissionLines, recordedShare: statementLines.share })
+    .select({
+      line: commissionLines,
+      recordedShare: statementLines.share,
+      recordedCollaboratorId: statementLines.collaboratorId,
+    })
     .from(commissionLines)
     .leftJoin(
       statementLines,
@@ -81,30 +85,37 @@ export async function reconcileImport(
   const unresolved = empty();
   const byCollaborator = new Map<string, Entry>();
   let commission = 0;
-  for (const { line, recordedShare } of lines) {
+  for (const { line, recordedShare, recordedCollaboratorId } of lines) {
     commission = addGrosze(commission, line.commission);
     if (line.attributedBy === 'agency') {
       add(agencyOwn, line.commission, 0);
       continue;
     }
+    // Whose share it is as the engine decided: a storno with no agent code of its own is its original's
+    // collaborator's.
     let share: number | null = null;
+    let collaboratorId: string | null = null;
     let target = settled;
     if (line.settledPeriodId !== null) {
       share = recordedShare ?? 0;
+      collaboratorId = recordedCollaboratorId ?? line.collaboratorId;
     } else {
       const result = provisional.get(line.id);
       target = provisionalTotals;
-      share = result && !isLineProblem(result) ? result.share : null;
+      if (result && !isLineProblem(result)) {
+        share = result.share;
+        collaboratorId = result.collaboratorId;
+      }
     }
-    if (share === null || line.collaboratorId === null) {
+    if (share === null || collaboratorId === null) {
       unresolved.lineCount += 1;
       unresolved.commission = addGrosze(unresolved.commission, line.commission);
       continue;
     }
     add(target, line.commission, share);
-    const entry = byCollaborator.get(line.collaboratorId) ?? empty();
+    const entry = byCollaborator.get(collaboratorId) ?? empty();
     add(entry, line.commission, share);
-    byCollaborator.set(line.collaboratorId, entry);
+    byCollaborator.set(collaboratorId, entry);
   }
   const shares = addGrosze(settled.share, provisionalTotals.share);
   const retained = addGrosze(addGrosze(settled.retained, provisionalTotals.retained), agencyOwn.commission);

@@ -359,6 +359,45 @@ describe('settlement periods', () => {
     expect(relocked.status, relocked.body).toBe(200);
     const audit = await a.owner.get('/api/audit?event=period.reopened');
     expect(audit.body).toContain(november.id);
+    expect(audit.body).toContain('Błędna stawka w regule domyślnej');
+  });
+
+  it('locks periods in date order and reopens only the latest locked one', async () => {
+    const january = (await a.owner.post('/api/periods', { month: '2027-01' })).json<Period>();
+    const periods = (await a.owner.get('/api/periods')).json<(Period & { dateFrom: string })[]>();
+    const december = periods.find((period) => period.dateFrom === '2026-12-01');
+    expect(december?.status).toBe('open');
+
+    const early = await a.owner.post(`/api/periods/${january.id}/lock`, { revision: january.revision });
+    expect(early.status).toBe(409);
+    expect(early.json<ErrorBody>().error).toMatchObject({
+      code: 'earlier_period_open',
+      details: { periodId: december?.id },
+    });
+    expect((await a.owner.get(`/api/periods/${january.id}`)).json<Period>()).toMatchObject({
+      status: 'open',
+      statementCount: 0,
+    });
+
+    const lockedDecember = await a.owner.post(`/api/periods/${december?.id ?? ''}/lock`, {
+      revision: december?.revision,
+    });
+    expect(lockedDecember.status, lockedDecember.body).toBe(200);
+    const current = (await a.owner.get(`/api/periods/${november.id}`)).json<Period>();
+    expect(current.status).toBe('locked');
+    const reopen = await a.owner.post(`/api/periods/${november.id}/reopen`, {
+      revision: current.revision,
+      reason: 'Korekta po zamknięciu grudnia',
+    });
+    expect(reopen.status).toBe(409);
+    expect(reopen.json<ErrorBody>().error).toMatchObject({
+      code: 'later_period_locked',
+      details: { periodId: december?.id },
+    });
+    expect((await a.owner.get(`/api/periods/${november.id}`)).json<Period>()).toMatchObject({
+      status: 'locked',
+      revision: current.revision,
+    });
   });
   it("refuses, in the database, a line whose agency, insurer or collaborator is not its parent's", async () => {
     const db = t.platform.db;

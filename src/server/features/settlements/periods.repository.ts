@@ -1,4 +1,19 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  gt,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  lte,
+  ne,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { arrayLiteral, insertByColumns } from '../../db/bulk-insert.js';
 import { queryRows, type Tx } from '../../db/database.js';
@@ -78,7 +93,46 @@ export async function findOverlappingPeriod(tx: Tx, agencyId: string, dateFrom: 
   return row ?? null;
 }
 
-/** An agency-wide advisory lock for the rest of the transaction: period creation is serialised per agency. */
+/**
+ * The period that must be settled before this one can be locked (an earlier one still open), or that depends on this
+ * one staying locked (a later one locked, published or closed: its opening balances came from this one).
+ */
+export async function findPeriodOutOfOrder(
+  tx: Tx,
+  agencyId: string,
+  period: { dateFrom: string; dateTo: string },
+  direction: 'earlier_open' | 'later_settled',
+) {
+  const [row] = await tx
+    .select({
+      id: settlementPeriods.id,
+      dateFrom: settlementPeriods.dateFrom,
+      dateTo: settlementPeriods.dateTo,
+      status: settlementPeriods.status,
+    })
+    .from(settlementPeriods)
+    .where(
+      direction === 'earlier_open'
+        ? and(
+            eq(settlementPeriods.agencyId, agencyId),
+            lt(settlementPeriods.dateTo, period.dateFrom),
+            eq(settlementPeriods.status, 'open'),
+          )
+        : and(
+            eq(settlementPeriods.agencyId, agencyId),
+            gt(settlementPeriods.dateFrom, period.dateTo),
+            ne(settlementPeriods.status, 'open'),
+          ),
+    )
+    .orderBy(asc(settlementPeriods.dateFrom))
+    .limit(1);
+  return row ?? null;
+}
+
+/**
+ * An agency-wide advisory lock for the rest of the transaction: creating, locking and reopening periods are
+ * serialised per agency, so two periods never settle the same lines and balances carry in date order.
+ */
 export async function lockAgencyPeriods(tx: Tx, agencyId: string) {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`sejf.periods.${agencyId}`}))`);
 }
@@ -104,6 +158,20 @@ export async function transitionPeriod(
     )
     .returning({ id: settlementPeriods.id });
   return updated.length > 0;
+}
+
+export async function listReopenings(tx: Tx, agencyId: string, periodId: string) {
+  return tx
+    .select({
+      at: periodReopenings.reopenedAt,
+      by: users.fullName,
+      fromStatus: periodReopenings.fromStatus,
+      reason: periodReopenings.reason,
+    })
+    .from(periodReopenings)
+    .innerJoin(users, eq(users.id, periodReopenings.reopenedBy))
+    .where(and(eq(periodReopenings.agencyId, agencyId), eq(periodReopenings.periodId, periodId)))
+    .orderBy(desc(periodReopenings.reopenedAt));
 }
 
 export async function insertReopening(tx: Tx, row: typeof periodReopenings.$inferInsert) {
@@ -416,18 +484,21 @@ export type SettledLine = { id: string; ruleId: string | null; ruleVersion: numb
  * Marks the lines settled by the period, with the rule version of each, in the order given. The lines come in the
  * order they were read, which is about the order they lie in the table: joined to the list one by one (not
  * `id = any(…)`, which visits them in id order, at random across the table) the update reads and writes the table
- * almost sequentially.
+ * almost sequentially. Returns how many were settled: fewer than given means another period settled some first.
  */
 export async function markLinesSettled(
   tx: Tx,
   agencyId: string,
   periodId: string,
   lines: readonly SettledLine[],
-) {
+): Promise<number> {
+  let settled = 0;
   // Large batches: a few statements, each planned and executed once over a quarter of a million rows.
   for (let start = 0; start < lines.length; start += 250_000) {
     const batch = lines.slice(start, start + 250_000);
-    await tx.execute(sql`update ${commissionLines}
+    const [row] = await queryRows<{ count: number }>(
+      tx,
+      sql`with settled as (update ${commissionLines}
       set ${sql.identifier(commissionLines.settledPeriodId.name)} = ${periodId},
         ${sql.identifier(commissionLines.settledRuleId.name)} = given.rule_id,
         ${sql.identifier(commissionLines.settledRuleVersion.name)} = given.rule_version
@@ -436,8 +507,13 @@ export async function markLinesSettled(
         ${arrayLiteral(batch.map((line) => line.ruleVersion))}::integer[]) as given(id, rule_id, rule_version)
       where ${commissionLines.id} = given.id
         and ${commissionLines.agencyId} = ${agencyId}
-        and ${commissionLines.settledPeriodId} is null`);
+        and ${commissionLines.settledPeriodId} is null
+      returning 1)
+      select count(*)::integer as count from settled`,
+    );
+    settled += row?.count ?? 0;
   }
+  return settled;
 }
 
 /** Undoes a lock: the statements stop being current and the lines are free to be settled again. */

@@ -4,6 +4,7 @@ import {
   adjustmentInputSchema,
   adjustmentSchema,
   periodInputSchema,
+  periodDetailSchema,
   periodSchema,
   periodSettlementSchema,
   reopenBodySchema,
@@ -42,7 +43,10 @@ export function registerPeriodRoutes(app: ZodApp, deps: { periods: PeriodService
 
   app.get(
     '/api/periods/:id',
-    { config: { access: staffRoles }, schema: { tags, params: uuidParam, response: { 200: periodSchema } } },
+    {
+      config: { access: staffRoles },
+      schema: { tags, params: uuidParam, response: { 200: periodDetailSchema } },
+    },
     async (request) => periods.get(actorOf(request), request.params.id),
   );
 

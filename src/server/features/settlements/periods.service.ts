@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type {
   AdjustmentKind,
   Period,
+  PeriodDetail,
   PeriodSettlement,
   SettlementLine,
 } from '../../../shared/api/periods.js';
@@ -19,6 +20,7 @@ import {
   deleteAdjustment,
   findOverlappingPeriod,
   findPeriod,
+  findPeriodOutOfOrder,
   findPeriodWithCount,
   insertAdjustment,
   insertPeriod,
@@ -27,6 +29,7 @@ import {
   insertStatements,
   listAdjustments,
   listPeriods,
+  listReopenings,
   lockAgencyPeriods,
   markLinesSettled,
   nextNumbers,
@@ -221,8 +224,11 @@ export function createPeriodService(deps: {
       return db.tenant(actor, async (tx) => (await listPeriods(tx, actor.agencyId)).map(presentPeriod));
     },
 
-    async get(actor: Actor, id: string) {
-      return db.tenant(actor, (tx) => loadPeriod(tx, actor, id));
+    async get(actor: Actor, id: string): Promise<PeriodDetail> {
+      return db.tenant(actor, async (tx) => ({
+        ...(await loadPeriod(tx, actor, id)),
+        reopenings: await listReopenings(tx, actor.agencyId, id),
+      }));
     },
 
     /** While open: computed now from the imports, rules and adjustments. Once locked: what the statements say. */
@@ -347,8 +353,21 @@ export function createPeriodService(deps: {
      */
     async lock(actor: Actor, id: string, revision: number): Promise<Period> {
       return db.tenant(actor, async (tx) => {
+        await lockAgencyPeriods(tx, actor.agencyId);
         const period = await requirePeriod(tx, actor, id, { forUpdate: true });
         requireOpen(period, revision);
+        const earlier = await findPeriodOutOfOrder(tx, actor.agencyId, period, 'earlier_open');
+        if (earlier) {
+          throw new AppError(
+            'earlier_period_open',
+            'Lock the earlier period first: periods settle in date order',
+            {
+              periodId: earlier.id,
+              dateFrom: earlier.dateFrom,
+              dateTo: earlier.dateTo,
+            },
+          );
+        }
         const computed = await computeSettlement(tx, period, await minimumPayout(tx, actor.agencyId));
         if (computed.summary.problems.length > 0) {
           throw new AppError('period_has_problems', 'Resolve the lines with problems before locking', {
@@ -415,7 +434,7 @@ export function createPeriodService(deps: {
           }
         }
         await insertStatementLines(tx, lineRows);
-        await markLinesSettled(
+        const settled = await markLinesSettled(
           tx,
           actor.agencyId,
           id,
@@ -426,6 +445,13 @@ export function createPeriodService(deps: {
               : { id: line.id, ruleId: null, ruleVersion: null };
           }),
         );
+        // Cannot happen while locks are serialised per agency; if it ever did, nothing is settled twice.
+        if (settled !== computed.lines.length) {
+          throw new AppError(
+            'period_conflict',
+            'Some lines were settled by another period meanwhile; reload it',
+          );
+        }
         if (
           !(await transitionPeriod(tx, actor.agencyId, id, period, {
             status: 'locked',
@@ -450,6 +476,7 @@ export function createPeriodService(deps: {
      */
     async reopen(actor: Actor, id: string, revision: number, reason: string): Promise<Period> {
       return db.tenant(actor, async (tx) => {
+        await lockAgencyPeriods(tx, actor.agencyId);
         const period = await requirePeriod(tx, actor, id, { forUpdate: true });
         if (period.status !== 'locked') {
           throw new AppError(
@@ -462,6 +489,14 @@ export function createPeriodService(deps: {
         }
         if (period.revision !== revision) {
           throw new AppError('period_conflict', 'Someone else changed this period; reload it');
+        }
+        const later = await findPeriodOutOfOrder(tx, actor.agencyId, period, 'later_settled');
+        if (later) {
+          throw new AppError(
+            'later_period_locked',
+            'A later period is already locked: its opening balances come from this one; correct in a later period',
+            { periodId: later.id, dateFrom: later.dateFrom, dateTo: later.dateTo, status: later.status },
+          );
         }
         const now = clock.now();
         await releasePeriod(tx, actor.agencyId, id, now);
@@ -480,7 +515,7 @@ export function createPeriodService(deps: {
           lockedBy: null,
           reopenCount: period.reopenCount + 1,
         });
-        await record(tx, actor, 'period.reopened', id, { from: period.status });
+        await record(tx, actor, 'period.reopened', id, { from: period.status, reason });
         return loadPeriod(tx, actor, id);
       });
     },

@@ -587,6 +587,22 @@ export async function resolveOpenDisputes(
   return updated.length;
 }
 
+/** Sets aside the invoices that answered a statement version now superseded; returns their ids. */
+export async function voidInvoicesOfStatement(tx: Tx, agencyId: string, statementId: string, at: Date) {
+  const updated = await tx
+    .update(invoices)
+    .set({ status: 'void', voidedAt: at })
+    .where(
+      and(
+        eq(invoices.agencyId, agencyId),
+        eq(invoices.statementId, statementId),
+        sql`${invoices.status} <> 'void'`,
+      ),
+    )
+    .returning({ id: invoices.id });
+  return updated.map((row) => row.id);
+}
+
 export async function rawLinesOfStatement(tx: Tx, statementId: string) {
   return tx.select().from(statementLines).where(eq(statementLines.statementId, statementId));
 }

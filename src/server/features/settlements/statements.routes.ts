@@ -14,7 +14,7 @@ import {
   statementLinesQuerySchema,
   statementSummarySchema,
 } from '../../../shared/api/statements.js';
-import { actorOf, collaboratorOnly, noContent, staffRoles } from '../../http/access.js';
+import { actorOf, collaboratorOnly, noContent, ownerOnly, staffRoles } from '../../http/access.js';
 import type { ZodApp } from '../../http/zod-app.js';
 import { contentDisposition } from '../../uploads/file-name.js';
 import { renderPayoutCsv, renderPayoutXlsx } from '../statements/render/payouts.js';
@@ -192,7 +192,7 @@ export function registerStatementRoutes(
   app.post(
     '/api/statements/:id/payment',
     {
-      config: { access: staffRoles },
+      config: { access: ownerOnly },
       schema: { tags, params: uuidParam, body: paymentBodySchema, response: { 204: z.null() } },
     },
     async (request, reply) => {
@@ -204,7 +204,7 @@ export function registerStatementRoutes(
   app.post(
     '/api/periods/:id/close',
     {
-      config: { access: staffRoles },
+      config: { access: ownerOnly },
       schema: {
         tags: ['settlement periods'],
         params: uuidParam,

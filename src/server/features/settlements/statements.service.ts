@@ -53,6 +53,7 @@ import {
   statementVersions,
   statementsWithoutDocuments,
   updateStatement,
+  voidInvoicesOfStatement,
   type StatementListRow,
 } from './statements.repository.js';
 
@@ -901,6 +902,16 @@ export function createStatementService(deps: {
         );
         const minimumPayout = (await findAgency(tx, actor.agencyId))?.minimumPayout ?? 0;
         await updateStatement(tx, actor.agencyId, old.id, { isCurrent: false, supersededAt: now });
+        // An invoice answered the old amount: the collaborator sends (or approves) one for the new version.
+        for (const invoiceId of await voidInvoicesOfStatement(tx, actor.agencyId, old.id, now)) {
+          await record(
+            tx,
+            actor,
+            'invoice.voided',
+            { type: 'statement', id: old.id },
+            { invoiceId, reason: 'statement_corrected' },
+          );
+        }
         await insertStatements(tx, [
           {
             id: newId,

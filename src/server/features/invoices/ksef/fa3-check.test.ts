@@ -77,6 +77,12 @@ describe('compareInvoiceWithStatement', () => {
     },
   );
 
+  it('refuses an exempt sale that states no legal basis', () => {
+    expect(compareInvoiceWithStatement({ ...invoice, exemptionBasis: null }, statement)).toEqual([
+      { field: 'exemption', expected: 'art. 43 ust. 1 pkt 37', actual: null, severity: 'mismatch' },
+    ]);
+  });
+
   it('reports a currency other than PLN', () => {
     expect(compareInvoiceWithStatement({ ...invoice, currency: 'EUR' }, statement)).toEqual([
       { field: 'currency', expected: 'PLN', actual: 'EUR', severity: 'mismatch' },

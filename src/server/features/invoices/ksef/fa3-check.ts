@@ -101,14 +101,16 @@ export function compareInvoiceWithStatement(
       severity: 'mismatch',
     });
   }
-  if (!invoice.isExempt) {
+  // Exempt, with its legal basis stated (P_19A; the directive's or another basis in P_19B/P_19C is only a warning,
+  // since the exemption itself is right): a sale not marked exempt, or exempt on no stated basis, is refused.
+  if (!invoice.isExempt || invoice.exemptionBasis === null) {
     findings.push({
       field: 'exemption',
       expected: EXPECTED_EXEMPTION_ARTICLE,
-      actual: null,
+      actual: invoice.exemptionBasis,
       severity: 'mismatch',
     });
-  } else if (invoice.exemptionBasis === null || !EXEMPTION_ARTICLE.test(invoice.exemptionBasis)) {
+  } else if (!EXEMPTION_ARTICLE.test(invoice.exemptionBasis)) {
     findings.push({
       field: 'exemption',
       expected: EXPECTED_EXEMPTION_ARTICLE,

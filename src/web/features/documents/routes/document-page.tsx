@@ -46,32 +46,38 @@ function DocumentView({ document }: { document: DocumentDetail }) {
           </Anchor>
         }
         actions={
-          <Button
-            variant="default"
-            color="red"
-            leftSection={<IconTrash size={18} aria-hidden />}
-            loading={remove.isPending}
-            onClick={() => {
-              confirm({
-                title: t('documents.detail.deleteTitle'),
-                message: t('documents.detail.deleteText'),
-                confirmLabel: t('documents.detail.deleteConfirm'),
-                isDanger: true,
-                onConfirm: () => {
-                  remove.mutate(document.id, {
-                    onSuccess: () => {
-                      notifications.show({
-                        message: t('documents.detail.deleted', { title: document.title }),
-                      });
-                      void navigate('/documents', { replace: true });
-                    },
-                  });
-                },
-              });
-            }}
-          >
-            {t('common.delete')}
-          </Button>
+          document.inSettlement ? (
+            <Text size="sm" c="dimmed" maw={360}>
+              {t('documents.detail.inSettlement')}
+            </Text>
+          ) : (
+            <Button
+              variant="default"
+              color="red"
+              leftSection={<IconTrash size={18} aria-hidden />}
+              loading={remove.isPending}
+              onClick={() => {
+                confirm({
+                  title: t('documents.detail.deleteTitle'),
+                  message: t('documents.detail.deleteText'),
+                  confirmLabel: t('documents.detail.deleteConfirm'),
+                  isDanger: true,
+                  onConfirm: () => {
+                    remove.mutate(document.id, {
+                      onSuccess: () => {
+                        notifications.show({
+                          message: t('documents.detail.deleted', { title: document.title }),
+                        });
+                        void navigate('/documents', { replace: true });
+                      },
+                    });
+                  },
+                });
+              }}
+            >
+              {t('common.delete')}
+            </Button>
+          )
         }
       />
       {remove.isError && <ErrorAlert error={remove.error} focusOnShow />}

@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { PageHeader } from '../../../components/page-header';
 import { QueryState } from '../../../components/query-state';
 import { SectionCard } from '../../../components/section-card';
+import { ImportReconciliation } from '../components/import-reconciliation';
 import { useLocale } from '../../../lib/i18n';
 import { useDiscardImport } from '../api/discard-import';
 import { useImport } from '../api/get-import';
@@ -214,6 +215,14 @@ function ImportView({ detail }: { detail: ImportDetail }) {
                 <ImportLinesPanel detail={detail} show="unmatched" />
               </Tabs.Panel>
             </Tabs>
+          </SectionCard>
+        )}
+        {detail.status === 'committed' && (
+          <SectionCard
+            title={t('imports.reconciliation.title')}
+            description={t('imports.reconciliation.description')}
+          >
+            <ImportReconciliation importId={detail.id} />
           </SectionCard>
         )}
       </Stack>

@@ -58,7 +58,7 @@ export function PanelInvoiceSection({
                   fileUrl={fileUrl}
                   size="lg"
                   actions={
-                    isDraft ? (
+                    isDraft && isCurrent ? (
                       <Button
                         size="lg"
                         fullWidth

@@ -1,5 +1,5 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
-import { periodSchema } from '../../../../shared/api/periods';
+import { periodDetailSchema } from '../../../../shared/api/periods';
 import { apiRequest } from '../../../lib/api-client';
 import { periodsQueryKey } from './get-periods';
 
@@ -18,6 +18,6 @@ export function refreshPeriod(queryClient: QueryClient, id: string): void {
 export function usePeriod(id: string) {
   return useQuery({
     queryKey: [...periodQueryKey(id), 'detail'],
-    queryFn: () => apiRequest(`/api/periods/${id}`, { schema: periodSchema }),
+    queryFn: () => apiRequest(`/api/periods/${id}`, { schema: periodDetailSchema }),
   });
 }

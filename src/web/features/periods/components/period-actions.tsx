@@ -121,7 +121,7 @@ export function PeriodActions({ period, settlement, isOwner }: PeriodActionsProp
             )}
           </>
         )}
-        {period.status === 'published' && (
+        {period.status === 'published' && isOwner && (
           <Button
             leftSection={<IconSquareCheck size={18} aria-hidden />}
             loading={close.isPending}

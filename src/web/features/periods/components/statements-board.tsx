@@ -26,7 +26,8 @@ function isPayable(statement: StatementSummary, period: Period): boolean {
 }
 
 /** Who has accepted, disputed, invoiced and been paid, with the payout list to export. */
-export function StatementsBoard({ period }: { period: Period }) {
+/** `canPay`: only the owner marks statements paid. */
+export function StatementsBoard({ period, canPay }: { period: Period; canPay: boolean }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const statements = usePeriodStatements(period.id, period.status !== 'open');
@@ -135,7 +136,7 @@ export function StatementsBoard({ period }: { period: Period }) {
                           {statement.paidOn ? formatDate(statement.paidOn, locale) : t('common.none')}
                         </Table.Td>
                         <Table.Td>
-                          {isPayable(statement, period) && (
+                          {canPay && isPayable(statement, period) && (
                             <Button
                               size="xs"
                               variant="light"

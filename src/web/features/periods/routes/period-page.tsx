@@ -1,8 +1,9 @@
-import { Alert, Anchor, Group, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Group, List, Stack, Text } from '@mantine/core';
 import { IconArrowLeft, IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { Period } from '../../../../shared/api/periods';
+import type { PeriodDetail } from '../../../../shared/api/periods';
+import { DateText } from '../../../components/date-text';
 import { EmptyState } from '../../../components/empty-state';
 import { PageHeader } from '../../../components/page-header';
 import { QueryState } from '../../../components/query-state';
@@ -21,7 +22,7 @@ import { ProblemsSection } from '../components/problems-section';
 import { Reconciliation } from '../components/reconciliation';
 import { StatementsBoard } from '../components/statements-board';
 
-function PeriodView({ period }: { period: Period }) {
+function PeriodView({ period }: { period: PeriodDetail }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const session = useActiveSession();
@@ -47,10 +48,19 @@ function PeriodView({ period }: { period: Period }) {
           <Text size="sm" c="dimmed">
             {t(`periods.detail.next.${period.status}`)}
           </Text>
-          {period.reopenCount > 0 && (
-            <Text size="sm" c="dimmed">
-              {t('periods.detail.reopenCount', { count: period.reopenCount })}
-            </Text>
+          {period.reopenings.length > 0 && (
+            <Stack gap={4}>
+              <Text size="sm" c="dimmed">
+                {t('periods.detail.reopenCount', { count: period.reopenCount })}
+              </Text>
+              <List size="sm" spacing={2}>
+                {period.reopenings.map((reopening) => (
+                  <List.Item key={reopening.at.toISOString()}>
+                    <DateText value={reopening.at} withTime /> · {reopening.by} · {reopening.reason}
+                  </List.Item>
+                ))}
+              </List>
+            </Stack>
           )}
           <PeriodActions
             period={period}
@@ -60,7 +70,7 @@ function PeriodView({ period }: { period: Period }) {
         </SectionCard>
         {period.status !== 'open' && (
           <SectionCard title={t('periods.board.title')} description={t('periods.board.description')}>
-            <StatementsBoard period={period} />
+            <StatementsBoard period={period} canPay={session.agency?.role === 'owner'} />
           </SectionCard>
         )}
         <QueryState query={settlement}>

@@ -48,6 +48,7 @@ function StatementView({ statement }: { statement: StatementDetail }) {
   const disputedLineIds = openDisputes.flatMap((dispute) => dispute.lineIds ?? []);
   const label = periodLabel(statement, locale);
   const canPay =
+    isOwner &&
     isCurrent &&
     statement.publishedAt !== null &&
     statement.paidOn === null &&
