@@ -216,6 +216,8 @@ describe.skipIf(!hasChromium())('the secure document panel, end to end in Chromi
 
     // 7. The owner sees who opened and downloaded it, and the audit trail.
     await o.getByRole('link', { name: 'Dokumenty', exact: true }).first().click();
+    await o.getByRole('link', { name: 'Rozliczenie prowizji – listopad 2026' }).waitFor();
+    await check(o, '19b-documents-list');
     await o.getByRole('link', { name: 'Rozliczenie prowizji – listopad 2026' }).click();
     await o.getByText('Potwierdzenia odczytu').waitFor();
     await expect(o.getByText('Jan Nowak').first().isVisible()).resolves.toBe(true);

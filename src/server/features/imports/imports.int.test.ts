@@ -4,7 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collaboratorInput, setupAgency, type AgencyFixture } from '../../../../test/flows.js';
 import { createTestApp, type TestApp } from '../../../../test/harness.js';
 import { samplePdf } from '../../../../test/multipart.js';
-import { insurerId, parseImport, uploadStatement, type ImportDetail } from '../../../../test/settlements.js';
+import {
+  importStatement,
+  insurerId,
+  parseImport,
+  pzuStatement,
+  uploadStatement,
+  type ImportDetail,
+} from '../../../../test/settlements.js';
 
 const fixtures = path.resolve(import.meta.dirname, '../../../../test/fixtures/insurers');
 const fixture = (name: string) => fs.readFileSync(path.join(fixtures, name));
@@ -221,6 +228,53 @@ describe('insurer statement imports', () => {
     const parsed = await parseImport(t, a.owner, detail.id);
     expect(parsed.status, JSON.stringify(parsed.failure)).toBe('parsed');
     expect(parsed.lineCount).toBeGreaterThan(0);
+  });
+
+  it('gives waiting lines to a collaborator as soon as their agent code is registered', async () => {
+    const warta = await insurerId(a.owner, 'Warta');
+    const imported = await importStatement(t, a.owner, {
+      insurerId: warta,
+      fileName: 'Raport_nowy_kod.csv',
+      content: pzuStatement([
+        {
+          policy: 'PZU/901',
+          holder: 'Klient',
+          product: 'OC',
+          premium: '500,00',
+          commission: '50,00',
+          date: '03.11.2026',
+          agent: 'NK-7',
+        },
+        {
+          policy: 'PZU/902',
+          holder: 'Klient',
+          product: 'AC',
+          premium: '300,00',
+          commission: '30,00',
+          date: '04.11.2026',
+          agent: 'NK-7',
+        },
+      ]),
+    });
+    expect(imported.unmatchedCount).toBe(2);
+    const waiting = (await a.owner.get('/api/imports/unmatched')).json<{ agentCode: string | null }[]>();
+    expect(waiting.map((group) => group.agentCode)).toContain('NK-7');
+
+    const ola = (
+      await a.owner.post('/api/collaborators', collaboratorInput({ fullName: 'Ola Nowokodowa' }))
+    ).json<{ id: string }>();
+    const code = await a.owner.post('/api/agent-codes', {
+      insurerId: warta,
+      collaboratorId: ola.id,
+      code: 'nk-7',
+    });
+    expect(code.status, code.body).toBe(201);
+
+    const after = (await a.owner.get('/api/imports/unmatched')).json<{ agentCode: string | null }[]>();
+    expect(after.map((group) => group.agentCode)).not.toContain('NK-7');
+    expect((await a.owner.get(`/api/imports/${imported.id}`)).json<ImportDetail>().unmatchedCount).toBe(0);
+    const lines = (await a.owner.get(`/api/imports/${imported.id}/lines`)).json<Lines>().lines;
+    expect(lines.map((line) => line.collaboratorName)).toEqual(['Ola Nowokodowa', 'Ola Nowokodowa']);
   });
 
   it('lists row-numbered errors, refuses to commit them, and discards without a trace', async () => {

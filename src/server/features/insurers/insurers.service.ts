@@ -8,6 +8,7 @@ import { AppError } from '../../errors.js';
 import type { Actor } from '../../http/access.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { CollaboratorService } from '../collaborators/collaborators.service.js';
+import { attributeLines } from '../imports/imports.repository.js';
 import {
   deleteAgentCode,
   findInsurer,
@@ -36,7 +37,7 @@ export function createInsurerService(deps: {
     actor: Actor,
     event: AuditEventName,
     target: { type: string; id: string },
-    details?: Record<string, string>,
+    details?: Record<string, string | number>,
   ) {
     return audit.record(tx, {
       agencyId: actor.agencyId,
@@ -189,8 +190,30 @@ export function createInsurerService(deps: {
       return row;
     },
 
+    /**
+     * A new agent code, which also takes the committed, unsettled lines already waiting with it in the exception
+     * queue: nobody should have to assign them once more by hand.
+     */
     async assignAgentCode(actor: Actor, input: AgentCodeInput) {
-      return db.tenant(actor, (tx) => this.assignAgentCodeIn(tx, actor, input));
+      return db.tenant(actor, async (tx) => {
+        const row = await this.assignAgentCodeIn(tx, actor, input);
+        const attributed = await attributeLines(
+          tx,
+          actor.agencyId,
+          { insurerId: input.insurerId, agentCode: row.code, onlyUnattributed: true },
+          { collaboratorId: input.collaboratorId, attributedBy: 'agent_code' },
+        );
+        if (attributed > 0) {
+          await record(
+            tx,
+            actor,
+            'import.lines_assigned',
+            { type: 'collaborator', id: input.collaboratorId },
+            { insurerId: input.insurerId, lines: attributed, remembered: 1 },
+          );
+        }
+        return row;
+      });
     },
 
     async removeAgentCode(actor: Actor, id: string) {

@@ -212,6 +212,15 @@ describe('settlement periods', () => {
       reason: 'Premia za wynik kwartalny',
     });
     expect(bonus.status, bonus.body).toBe(201);
+    const audited = (await a.owner.get('/api/audit?event=period.adjustment_added')).json<{
+      events: { details: Record<string, unknown> }[];
+    }>();
+    expect(audited.events[0]?.details).toMatchObject({
+      collaboratorId: janId,
+      kind: 'bonus',
+      amount: 10000,
+      reason: 'Premia za wynik kwartalny',
+    });
 
     const preview = (await a.owner.get(`/api/periods/${november.id}/settlement`)).json<Settlement>();
     expect(preview.problems).toEqual([]);

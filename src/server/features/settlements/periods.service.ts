@@ -315,6 +315,8 @@ export function createPeriodService(deps: {
           adjustmentId: id,
           collaboratorId: input.collaboratorId,
           kind: input.kind,
+          amount: input.amount,
+          reason: input.reason,
         });
         const created = (await listAdjustments(tx, actor.agencyId, periodId)).find((row) => row.id === id);
         if (!created) {
@@ -342,6 +344,7 @@ export function createPeriodService(deps: {
         await record(tx, actor, 'period.adjustment_removed', periodId, {
           adjustmentId,
           collaboratorId: removed.collaboratorId,
+          amount: removed.amount,
         });
       });
     },

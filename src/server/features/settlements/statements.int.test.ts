@@ -7,6 +7,7 @@ import {
 } from '../../../../test/flows.js';
 import { createTestApp, type TestApp } from '../../../../test/harness.js';
 import { importStatement, insurerId, pzuStatement } from '../../../../test/settlements.js';
+import { consumeConsoleErrors } from '../../../../test/setup/fail-on-console-error.js';
 
 type Period = { id: string; status: string; revision: number };
 type Summary = {
@@ -118,6 +119,37 @@ describe('statements: publish, accept, dispute, correct, pay, close', () => {
 
     const stale = await a.owner.post(`/api/periods/${period.id}/publish`, { revision: period.revision - 1 });
     expect(stale.json<ErrorBody>().error.code).toBe('period_conflict');
+
+    // A failure half-way (the second collaborator's notice cannot be written, after every statement was marked
+    // published and the first notice queued) leaves the period unpublished: nothing visible, nothing queued.
+    const outboxBefore = await t.platform.db.executeSql('select count(*)::int as n from outbox');
+    await t.platform.db.executeSql(`
+      create sequence publish_failure_seq;
+      create function publish_failure() returns trigger language plpgsql as $$
+      begin
+        if nextval('publish_failure_seq') = 2 then
+          raise exception 'simulated crash in the middle of publishing';
+        end if;
+        return new;
+      end $$;
+      create trigger publish_failure before insert on outbox for each row execute function publish_failure();`);
+    try {
+      const failed = await a.owner.post(`/api/periods/${period.id}/publish`, { revision: period.revision });
+      expect(failed.status).toBe(500);
+      expect(consumeConsoleErrors().join('\n')).toContain('database error');
+    } finally {
+      await t.platform.db.executeSql(`
+        drop trigger publish_failure on outbox;
+        drop function publish_failure();
+        drop sequence publish_failure_seq;`);
+    }
+    expect(await refresh()).toMatchObject({ status: 'locked' });
+    const afterFailure = (await a.owner.get(`/api/periods/${period.id}/statements`)).json<Summary[]>();
+    expect(afterFailure.map((row) => row.status)).toEqual(['prepared', 'prepared']);
+    expect((await jan.client.get('/api/panel/statements')).json<Summary[]>()).toEqual([]);
+    expect(await t.platform.db.executeSql('select count(*)::int as n from outbox')).toMatchObject({
+      rows: outboxBefore.rows,
+    });
     const published = await a.owner.post(`/api/periods/${period.id}/publish`, { revision: period.revision });
     expect(published.status, published.body).toBe(204);
     await refresh();

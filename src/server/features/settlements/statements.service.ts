@@ -792,7 +792,10 @@ export function createStatementService(deps: {
       return { id: disputeId };
     },
 
-    /** A message in the statement's thread; the other side gets a content-free notice. */
+    /**
+     * A message in the statement's thread. The agency's message brings the collaborator a content-free notice; the
+     * collaborator's waits for the agency in the thread (disputes also show on the period's board).
+     */
     async postMessage(actor: Actor, id: string, body: string) {
       await db.tenant(actor, async (tx) => {
         const row = await requireStatement(tx, actor, id);

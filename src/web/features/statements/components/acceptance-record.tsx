@@ -17,7 +17,9 @@ export function AcceptanceRecord({ acceptance }: { acceptance: Acceptance }) {
         { label: t('statements.acceptance.by'), value: acceptance.byName },
         {
           label: t('statements.acceptance.method'),
-          value: acceptance.method ?? t('common.none'),
+          value: acceptance.method
+            ? t(`statements.acceptance.methods.${acceptance.method}`, { defaultValue: acceptance.method })
+            : t('common.none'),
         },
         ...(acceptance.ip ? [{ label: t('statements.acceptance.ip'), value: acceptance.ip }] : []),
         {

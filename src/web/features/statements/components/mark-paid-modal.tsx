@@ -1,6 +1,7 @@
-import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
+import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StatementSummary } from '../../../../shared/api/statements';
@@ -10,7 +11,10 @@ import { useDescribeError } from '../../../lib/error-message';
 import { applyApiError, focusFirstError } from '../../../lib/form-errors';
 import { useMarkPaid } from '../api/mark-paid';
 
-export type PayableStatement = Pick<StatementSummary, 'id' | 'collaboratorName' | 'number' | 'amountDue'>;
+export type PayableStatement = Pick<
+  StatementSummary,
+  'id' | 'collaboratorName' | 'number' | 'amountDue' | 'acceptedAt' | 'status'
+>;
 
 function todayInWarsaw(): string {
   // sv-SE formats as YYYY-MM-DD.
@@ -58,6 +62,13 @@ function MarkPaidForm({ statement, onClose }: { statement: PayableStatement; onC
             amount: formatAmount(statement.amountDue),
           })}
         </Text>
+        {statement.status !== 'invoiced' && (
+          <Alert color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />}>
+            {statement.acceptedAt === null
+              ? t('statements.payment.notAccepted')
+              : t('statements.payment.noInvoice')}
+          </Alert>
+        )}
         {summaryError !== null && <ErrorAlert error={summaryError} focusOnShow />}
         <TextInput
           type="date"
