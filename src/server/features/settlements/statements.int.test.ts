@@ -125,7 +125,7 @@ describe('statements: publish, accept, dispute, correct, pay, close', () => {
     const outboxBefore = await t.platform.db.executeSql('select count(*)::int as n from outbox');
     await t.platform.db.executeSql(`
       create sequence publish_failure_seq;
-      create function publish_failure() returns trigger language plpgsql as $$
+      create function publish_failure() returns trigger language plpgsql security definer as $$
       begin
         if nextval('publish_failure_seq') = 2 then
           raise exception 'simulated crash in the middle of publishing';
@@ -137,6 +137,9 @@ describe('statements: publish, accept, dispute, correct, pay, close', () => {
       const failed = await a.owner.post(`/api/periods/${period.id}/publish`, { revision: period.revision });
       expect(failed.status).toBe(500);
       expect(consumeConsoleErrors().join('\n')).toContain('database error');
+      // The first notice was written (inside the transaction) before the second failed.
+      const reached = await t.platform.db.executeSql('select last_value::int as n from publish_failure_seq');
+      expect(reached.rows).toEqual([{ n: 2 }]);
     } finally {
       await t.platform.db.executeSql(`
         drop trigger publish_failure on outbox;
