@@ -101,7 +101,16 @@ export function createServices(platform: Platform) {
     notifications,
     login,
   });
-  const account = createAccountService({ db, keyring, clock, audit, secondFactors, notifications, login });
+  const account = createAccountService({
+    db,
+    keyring,
+    clock,
+    audit,
+    secondFactors,
+    notifications,
+    login,
+    sessions,
+  });
   const setup = createSetupService({ db, keyring, clock, audit, sessions });
   const agencies = createAgencyService({ db, clock, audit });
   const collaborators = createCollaboratorService({ db, clock, audit });

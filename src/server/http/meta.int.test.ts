@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.js';
 
@@ -20,6 +22,22 @@ describe('health, readiness, public settings, API description and metrics', () =
       status: 'ready',
       checks: { database: 'ok', storage: 'ok', virusScanner: 'disabled' },
     });
+  });
+
+  it('reports not ready, with what failed, while the file storage cannot be written', async () => {
+    const files = path.join(t.dataDir, 'files');
+    fs.renameSync(files, `${files}.away`);
+    try {
+      const down = await t.client().get('/api/ready');
+      expect(down.status).toBe(503);
+      expect(down.json()).toEqual({
+        status: 'not_ready',
+        checks: { database: 'ok', storage: 'failed', virusScanner: 'disabled' },
+      });
+    } finally {
+      fs.renameSync(`${files}.away`, files);
+    }
+    expect((await t.client().get('/api/ready')).status).toBe(200);
   });
 
   it('tells the web app its limits', async () => {

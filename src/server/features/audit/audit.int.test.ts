@@ -6,6 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  collaboratorInput,
   createActiveCollaborator,
   loginWithTotp,
   ownerPassword,
@@ -22,7 +23,14 @@ const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../../../..');
 
 type AuditPage = {
-  events: { seq: number; event: string; actorName: string | null; details: Record<string, unknown> }[];
+  events: {
+    seq: number;
+    event: string;
+    actorUserId: string | null;
+    actorName: string | null;
+    at: string;
+    details: Record<string, unknown>;
+  }[];
   nextBefore: number | null;
 };
 
@@ -95,6 +103,76 @@ describe('audit trail', () => {
     expect(next.events[0]?.seq).toBe((older.events[1]?.seq ?? 0) - 1);
     const actors = (await agency.owner.get('/api/audit/actors')).json<{ name: string }[]>();
     expect(actors.map((a) => a.name)).toContain('Anna Właścicielka');
+  });
+
+  it('records recovery codes, sessions ended, invitations resent and revoked, deletions; filters by person and time', async () => {
+    const agency = agencies[3];
+    if (!agency) {
+      throw new Error('no agency');
+    }
+    // A login finished with a recovery code, then that session ended from the first one.
+    const phone = t.client();
+    await phone.post('/api/auth/login', { email: agency.ownerEmail, password: ownerPassword });
+    const recovered = await phone.post('/api/auth/second-factor/recovery-code', {
+      code: agency.recoveryCodes[0] ?? '',
+    });
+    expect(recovered.status, recovered.body).toBe(200);
+    const sessions = (await agency.owner.get('/api/account/sessions')).json<
+      { id: string; current: boolean }[]
+    >();
+    const other = sessions.find((session) => !session.current);
+    expect((await agency.owner.delete(`/api/account/sessions/${other?.id ?? ''}`)).status).toBe(204);
+    expect((await phone.get('/api/account')).status).toBe(401);
+
+    // An invitation sent, sent again and withdrawn.
+    const created = await agency.owner.post('/api/collaborators', collaboratorInput());
+    const invited = await agency.owner.post(
+      `/api/collaborators/${created.json<{ id: string }>().id}/invitation`,
+    );
+    const invitationId = invited.json<{ id: string }>().id;
+    expect((await agency.owner.post(`/api/invitations/${invitationId}/resend`)).status).toBe(200);
+    expect((await agency.owner.post(`/api/invitations/${invitationId}/revoke`)).status).toBe(200);
+
+    // A document deleted.
+    const [document] = (await agency.owner.get('/api/documents')).json<{ items: { id: string }[] }>().items;
+    expect((await agency.owner.delete(`/api/documents/${document?.id ?? ''}`)).status).toBe(204);
+
+    const page = (await agency.owner.get('/api/audit?limit=500')).json<AuditPage>();
+    const events = page.events.map((e) => e.event);
+    for (const event of [
+      'auth.recovery_code_used',
+      'session.revoked',
+      'invitation.resent',
+      'invitation.revoked',
+      'document.deleted',
+    ]) {
+      expect(events, event).toContain(event);
+    }
+
+    // By person: the collaborator's own events only (their invitation acceptance, logins, download).
+    const collaborator = page.events.find((e) => e.event === 'document.downloaded')?.actorUserId;
+    expect(collaborator).toBeTruthy();
+    const theirs = (
+      await agency.owner.get(`/api/audit?limit=500&actorUserId=${collaborator ?? ''}`)
+    ).json<AuditPage>();
+    expect(theirs.events.length).toBeGreaterThan(0);
+    expect(theirs.events.length).toBeLessThan(page.events.length);
+    expect(theirs.events.every((e) => e.actorUserId === collaborator)).toBe(true);
+
+    // By time: a window that holds exactly the events of its own instants.
+    const newest = page.events[0];
+    const atNewest = (
+      await agency.owner.get(
+        `/api/audit?limit=500&from=${encodeURIComponent(newest?.at ?? '')}&to=${encodeURIComponent(newest?.at ?? '')}`,
+      )
+    ).json<AuditPage>();
+    expect(atNewest.events.map((e) => e.seq)).toEqual(
+      page.events.filter((e) => e.at === newest?.at).map((e) => e.seq),
+    );
+    const longAgo = (
+      await agency.owner.get(`/api/audit?to=${encodeURIComponent('2000-01-01T00:00:00.000Z')}`)
+    ).json<AuditPage>();
+    expect(longAgo.events).toEqual([]);
   });
 
   it('verifies every chain, and names the first broken entry after tampering', async () => {

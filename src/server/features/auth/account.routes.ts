@@ -68,9 +68,15 @@ export function registerAccountRoutes(
       config: { access: 'active', rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: { tags, body: changePasswordBodySchema, response: { 200: revokedCountSchema } },
     },
-    async (request) => ({
-      revoked: await account.changePassword(sessionOf(request), request.body, clientOf(request)),
-    }),
+    async (request, reply) => {
+      const { revoked, token } = await account.changePassword(
+        sessionOf(request),
+        request.body,
+        clientOf(request),
+      );
+      setSessionCookie(reply, config, token);
+      return { revoked };
+    },
   );
 
   // Enrolment also works for a session that has no second factor yet (mandatory first enrolment);

@@ -10,8 +10,9 @@ import type { LoginService } from './login.service.js';
 import { hashPassword } from './passwords.js';
 import type { SecondFactorService } from './second-factors.service.js';
 import { recordForPerson } from './person-audit.js';
-import { revokeUserSessions } from './sessions.repository.js';
-import type { ClientInfo, RequestSession } from './sessions.service.js';
+import { replaceSessionToken, revokeUserSessions } from './sessions.repository.js';
+import type { ClientInfo, RequestSession, SessionService } from './sessions.service.js';
+import { newOpaqueToken } from './tokens.js';
 import { findUserById, updateUser } from './users.repository.js';
 
 export type AccountService = ReturnType<typeof createAccountService>;
@@ -24,6 +25,7 @@ export function createAccountService(deps: {
   secondFactors: SecondFactorService;
   login: Pick<LoginService, 'verifyAccountPassword'>;
   notifications: NotificationService;
+  sessions: Pick<SessionService, 'hashToken'>;
 }) {
   const { db, clock } = deps;
 
@@ -74,12 +76,15 @@ export function createAccountService(deps: {
       });
     },
 
-    /** A new password ends every other session: whoever knew the old one is logged out everywhere. */
+    /**
+     * A new password ends every other session (whoever knew the old one is logged out everywhere) and gives this
+     * one a new token, so that even a copy of this browser's cookie taken before the change stops working.
+     */
     async changePassword(
       session: RequestSession,
       input: { currentPassword: string; newPassword: string },
       client: ClientInfo,
-    ): Promise<number> {
+    ): Promise<{ revoked: number; token: string }> {
       const user = await loadUser(session.userId);
       if (!(await deps.login.verifyAccountPassword(user.email, input.currentPassword, client))) {
         throw new AppError('current_password_wrong', 'The current password is wrong');
@@ -95,6 +100,8 @@ export function createAccountService(deps: {
         const now = clock.now();
         await updateUser(tx, session.userId, { passwordHash, passwordChangedAt: now });
         const count = await revokeUserSessions(tx, session.userId, 'password_changed', now, session.id);
+        const token = newOpaqueToken();
+        await replaceSessionToken(tx, session.id, deps.sessions.hashToken(token));
         await recordForPerson(tx, deps.audit, session.userId, {
           actor: { userId: session.userId, name: session.fullName },
           event: 'auth.password_changed',
@@ -108,7 +115,7 @@ export function createAccountService(deps: {
           template: 'password_changed',
           locale: session.locale,
         });
-        return count;
+        return { revoked: count, token };
       });
       deps.notifications.requestDelivery();
       return revoked;

@@ -78,6 +78,25 @@ describe('sessions', () => {
     ).toBe(false);
   });
 
+  it('keeps only a keyed hash of each session token, and passwords as argon2id hashes', async () => {
+    const client = clientFrom(t, nextAddress());
+    await client.post('/api/auth/login', { email: agency.ownerEmail, password: ownerPassword });
+    const token = client.cookies.get(cookieName) ?? '';
+    expect(token.length).toBeGreaterThanOrEqual(43);
+    const rows = await t.platform.db.executeSql(
+      "select id, encode(token_hash, 'hex') as token_hash, encode(token_hash, 'escape') as raw from sessions",
+    );
+    const stored = JSON.stringify(rows.rows);
+    expect(stored).not.toContain(token);
+    expect(stored).not.toContain(Buffer.from(token, 'base64url').toString('hex'));
+    const users = await t.platform.db.executeSql('select password_hash from users where email = $1', [
+      agency.ownerEmail,
+    ]);
+    const [user] = users.rows as { password_hash: string }[];
+    expect(user?.password_hash).toMatch(/^\$argon2id\$v=19\$m=\d+,t=\d+,p=\d+\$/);
+    expect(user?.password_hash).not.toContain(ownerPassword);
+  });
+
   it('changes the session token when the second factor is verified (no fixation)', async () => {
     const client = clientFrom(t, nextAddress());
     await client.post('/api/auth/login', { email: agency.ownerEmail, password: ownerPassword });
@@ -285,13 +304,17 @@ describe('password change', () => {
     });
     expect(wrongCurrent.json()).toMatchObject({ error: { code: 'current_password_wrong' } });
 
+    const tokenBefore = agency.owner.cookies.get(cookieName);
     const changed = await agency.owner.post('/api/account/password', {
       currentPassword: ownerPassword,
       newPassword: 'Nowe-Haslo-Do-Sejfu-Z-Ogrodem-9',
     });
     expect(changed.status, changed.body).toBe(200);
     expect(changed.json()).toEqual({ revoked: 2 });
+    // This browser goes on under a new token; a copy of the old cookie is logged out like every other session.
+    expect(agency.owner.cookies.get(cookieName)).not.toBe(tokenBefore);
     expect((await agency.owner.get('/api/collaborators')).status).toBe(200);
+    expect((await clientWithToken(t, tokenBefore ?? '').get('/api/collaborators')).status).toBe(401);
     expect((await other.get('/api/collaborators')).status).toBe(401);
     expect((await pending.get('/api/auth/session')).json()).toEqual({ state: 'anonymous' });
     expect(await countMails(t, agency.ownerEmail, 'password_changed')).toBe(1);

@@ -139,6 +139,11 @@ export async function elevateSession(
     .where(eq(sessions.id, id));
 }
 
+/** The session goes on under a new token; the old one stops working at once. */
+export async function replaceSessionToken(tx: Tx, id: string, tokenHash: Buffer): Promise<void> {
+  await tx.update(sessions).set({ tokenHash }).where(eq(sessions.id, id));
+}
+
 /** A session's second-factor state, locked until the transaction ends. */
 export async function lockSessionForSecondFactor(tx: Tx, id: string) {
   const [row] = await tx

@@ -106,6 +106,32 @@ describe('documents: sending to a collaborator panel', () => {
     ).toHaveLength(2);
   });
 
+  it("lists a collaborator's documents newest first, by settlement month when asked", async () => {
+    const sent: string[] = [];
+    for (const [title, periodMonth] of [
+      ['Rozliczenie – wrzesień 2026', '2026-09'],
+      ['Rozliczenie – październik 2026', '2026-10'],
+      ['Korekta – wrzesień 2026', '2026-09'],
+    ] as const) {
+      t.clock.advance(60_000);
+      const body = documentUpload(ewa.collaboratorId, [{ fileName: 'r.pdf', content: samplePdf(title) }], {
+        title,
+        periodMonth,
+      });
+      const response = await upload(agency.owner, body);
+      expect(response.status, response.body).toBe(201);
+      sent.push(response.json<Listed>().id);
+    }
+    const all = (await ewa.client.get('/api/panel/documents')).json<{ id: string; periodMonth: string }[]>();
+    expect(all.map((row) => row.id)).toEqual([...sent].reverse());
+    const september = (await ewa.client.get('/api/panel/documents?month=2026-09')).json<{ id: string }[]>();
+    expect(september.map((row) => row.id)).toEqual([sent[2], sent[0]]);
+    expect((await ewa.client.get('/api/panel/documents?month=2026-08')).json()).toEqual([]);
+    expect((await ewa.client.get('/api/panel/documents?month=2026-13')).status).toBe(400);
+    const summary = (await ewa.client.get('/api/panel/summary')).json<{ months: string[] }>();
+    expect(summary.months).toEqual(expect.arrayContaining(['2026-10', '2026-09']));
+  });
+
   it('counts a download without opening the card as opening it, and lists what is still unopened', async () => {
     const sent = await upload(
       agency.owner,
