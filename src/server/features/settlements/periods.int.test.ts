@@ -447,3 +447,95 @@ describe('settlement periods', () => {
     ).rejects.toMatchObject({ cause: { code: '23503' } });
   });
 });
+
+describe("balances that carry: the agency's own sales and a negative balance", () => {
+  let t: TestApp;
+  let a: AgencyFixture;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    a = await setupAgency(t);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it("keeps the agency's own sales whole and carries a negative balance into the next period", async () => {
+    const jan = (
+      await a.owner.post('/api/collaborators', collaboratorInput({ fullName: 'Jan Zaliczka' }))
+    ).json<{
+      id: string;
+    }>().id;
+    const pzu = await insurerId(a.owner, 'PZU');
+    await a.owner.post('/api/agent-codes', { insurerId: pzu, collaboratorId: jan, code: 'J1' });
+    await a.owner.post('/api/rules', { basis: 'agency_commission', rate: '50' });
+    await importStatement(t, a.owner, {
+      insurerId: pzu,
+      fileName: 'Raport_prowizji_2026_10.csv',
+      content: pzuStatement([
+        {
+          policy: 'PZU/501',
+          holder: 'Klient',
+          product: 'OC',
+          premium: '1 000,00',
+          commission: '100,00',
+          date: '02.10.2026',
+          agent: 'J1',
+        },
+        {
+          policy: 'PZU/502',
+          holder: 'Klient',
+          product: 'AC',
+          premium: '400,00',
+          commission: '40,00',
+          date: '03.10.2026',
+          agent: 'BIURO',
+        },
+      ]),
+    });
+    const own = await a.owner.post('/api/imports/assignments', {
+      insurerId: pzu,
+      agentCode: 'BIURO',
+      target: { agency: true },
+    });
+    expect(own.json()).toEqual({ assigned: 1 });
+
+    const october = (await a.owner.post('/api/periods', { month: '2026-10' })).json<Period>();
+    const advance = await a.owner.post(`/api/periods/${october.id}/adjustments`, {
+      collaboratorId: jan,
+      kind: 'advance',
+      amount: -8000,
+      reason: 'Zaliczka wypłacona we wrześniu',
+    });
+    expect(advance.status, advance.body).toBe(201);
+    const preview = (await a.owner.get(`/api/periods/${october.id}/settlement`)).json<Settlement>();
+    expect(preview.totals).toMatchObject({
+      commission: 14000,
+      share: 5000,
+      retained: 9000,
+      agencyOwn: 4000,
+      problemCommission: 0,
+      adjustments: -8000,
+      amountDue: 0,
+    });
+    expect(preview.collaborators.find((row) => row.collaboratorId === jan)).toMatchObject({
+      share: 5000,
+      adjustments: -8000,
+      closingBalance: -3000,
+      amountDue: 0,
+      carriedForward: -3000,
+    });
+    const locked = await a.owner.post(`/api/periods/${october.id}/lock`, { revision: october.revision });
+    expect(locked.status, locked.body).toBe(200);
+
+    const november = (await a.owner.post('/api/periods', { month: '2026-11' })).json<Period>();
+    const next = (await a.owner.get(`/api/periods/${november.id}/settlement`)).json<Settlement>();
+    expect(next.collaborators.find((row) => row.collaboratorId === jan)).toMatchObject({
+      openingBalance: -3000,
+      share: 0,
+      closingBalance: -3000,
+      amountDue: 0,
+      carriedForward: -3000,
+    });
+  });
+});
