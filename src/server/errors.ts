@@ -78,6 +78,7 @@ const statusByCode: Record<ErrorCode, number> = {
   period_not_open: 409,
   period_not_locked: 409,
   earlier_period_open: 409,
+  later_period_settled: 409,
   period_conflict: 409,
   period_has_problems: 409,
   statement_superseded: 409,

@@ -77,6 +77,7 @@ export const errorCodes = [
   'period_not_open',
   'period_not_locked',
   'earlier_period_open',
+  'later_period_settled',
   'period_conflict',
   'period_has_problems',
   'statement_superseded',

@@ -38,8 +38,11 @@ export type UploadFields = { collaboratorId: string; title: string; periodMonth:
 export type DocumentUpload = {
   documentId: string;
   addFile(fileName: string, source: Readable): Promise<void>;
-  /** Makes the document visible to its collaborator and sends the content-free notice. */
-  commit(): Promise<string>;
+  /**
+   * Makes the document visible to its collaborator and sends the content-free notice. `within` runs in that same
+   * transaction (the caller's own record of the document): if it throws, nothing is published and the caller aborts.
+   */
+  commit(within?: (tx: Tx) => Promise<void>): Promise<string>;
   /** Removes every blob and row of the upload; nothing half-written remains. */
   abort(reason: unknown): Promise<void>;
 };
@@ -240,7 +243,7 @@ export function createDocumentStore(deps: {
           });
         },
 
-        async commit() {
+        async commit(within) {
           if (fileCount === 0) {
             throw new AppError('validation_failed', 'Attach at least one file', { field: 'files' });
           }
@@ -248,6 +251,7 @@ export function createDocumentStore(deps: {
             if (!(await publishDocument(tx, documentId, clock.now()))) {
               throw new AppError('conflict', 'The upload was interrupted; send the document again');
             }
+            await within?.(tx);
             await audit.record(tx, {
               agencyId: actor.agencyId,
               actor: { userId: actor.userId, name: actor.name },

@@ -138,6 +138,55 @@ export function createGeneratedDocuments(deps: {
         ),
       );
     });
+    try {
+      return await storeBlobsAndComplete(scope, planned, allFiles, onStored);
+    } catch (error) {
+      // Nothing of a failed store stays behind: its blobs and its rows (still 'uploading', the last transaction
+      // rolled back) go now. Should that fail too, the rows stay 'uploading' and the upload cleanup job removes them.
+      await discard(scope, allFiles).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** Blobs first, then rows, and only of documents still 'uploading': a crash in between leaves what the job removes. */
+  async function discard(scope: TenantScope, files: readonly { documentId: string; storageKey: string }[]) {
+    const documentIds = [...new Set(files.map((file) => file.documentId))];
+    const pending = await db.tenant(scope, async (tx) =>
+      (
+        await tx
+          .select({ id: documents.id })
+          .from(documents)
+          .where(and(inArray(documents.id, documentIds), eq(documents.status, 'uploading')))
+      ).map((row) => row.id),
+    );
+    if (pending.length === 0) {
+      return;
+    }
+    const pendingIds = new Set(pending);
+    for (const file of files) {
+      if (pendingIds.has(file.documentId)) {
+        await storage.delete(file.storageKey);
+      }
+    }
+    await db.tenant(scope, async (tx) => {
+      await tx.delete(documentFiles).where(inArray(documentFiles.documentId, pending));
+      await tx
+        .delete(documents)
+        .where(and(inArray(documents.id, pending), eq(documents.status, 'uploading')));
+    });
+  }
+
+  type PlannedDocument = Omit<GeneratedDocumentInput, 'files'> & {
+    documentId: string;
+    files: (GeneratedFile & { fileId: string; dataKey: Buffer; storageKey: string })[];
+  };
+
+  async function storeBlobsAndComplete(
+    scope: TenantScope,
+    planned: PlannedDocument[],
+    allFiles: (PlannedDocument['files'][number] & { documentId: string })[],
+    onStored: ((tx: Tx, stored: StoredGeneratedDocument[]) => Promise<void>) | undefined,
+  ): Promise<StoredGeneratedDocument[]> {
     const hashes = new Map<string, Buffer>();
     let next = 0;
     const putWorker = async () => {

@@ -1,3 +1,5 @@
+import { Readable } from 'node:stream';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createActiveCollaborator,
@@ -9,6 +11,7 @@ import { createTestApp, type TestApp, type TestClient } from '../../../../test/h
 import { multipartBody, samplePdf } from '../../../../test/multipart.js';
 import { importStatement, insurerId, pzuStatement } from '../../../../test/settlements.js';
 import { createFa3Validator } from '../../../../test/xmllint.js';
+import { queryRows } from '../../db/database.js';
 import { writeFa3Invoice } from './ksef/fa3-writer.js';
 import { ksefNumberChecksum } from './ksef/ksef-number.js';
 
@@ -76,59 +79,66 @@ function fa3(total: number, overrides: { sellerNip?: string } = {}) {
   );
 }
 
+/** An agency whose November is published: Jan sends his own invoice, Ola gets a bill, Iza a self-billed invoice. */
+async function publishedSettlement() {
+  const t = await createTestApp();
+  const a = await setupAgency(t);
+  await a.owner.patch('/api/agency', { address: 'ul. Długa 2, 00-002 Warszawa' });
+  const jan = await createActiveCollaborator(t, a.owner, { fullName: 'Jan Kowalski' });
+  const ola = await createActiveCollaborator(t, a.owner, { fullName: 'Ola Rachunek', taxMode: 'bill' });
+  const iza = await createActiveCollaborator(t, a.owner, {
+    fullName: 'Iza Samofaktura',
+    selfBilling: true,
+    address: 'ul. Krótka 3, 00-003 Warszawa',
+  });
+  const pzu = await insurerId(a.owner, 'PZU');
+  for (const [person, code] of [
+    [jan, 'J1'],
+    [ola, 'O1'],
+    [iza, 'I1'],
+  ] as const) {
+    await a.owner.post('/api/agent-codes', { insurerId: pzu, collaboratorId: person.collaboratorId, code });
+  }
+  await a.owner.post('/api/rules', { basis: 'agency_commission', rate: '50' });
+  await importStatement(t, a.owner, {
+    insurerId: pzu,
+    fileName: 'Raport_prowizji_11.csv',
+    content: pzuStatement(
+      (['J1', 'O1', 'I1'] as const).map((agent, index) => ({
+        policy: `PZU/30${index}`,
+        holder: 'Klient Testowy',
+        product: 'OC',
+        premium: '1 000,00',
+        commission: '246,90',
+        date: '10.11.2026',
+        agent,
+      })),
+    ),
+  });
+  let period = (await a.owner.post('/api/periods', { month: '2026-11' })).json<{
+    id: string;
+    revision: number;
+  }>();
+  period = (await a.owner.post(`/api/periods/${period.id}/lock`, { revision: period.revision })).json();
+  await t.services.statements.settled(period.id);
+  expect(
+    (await a.owner.post(`/api/periods/${period.id}/publish`, { revision: period.revision })).status,
+  ).toBe(204);
+  return { t, a, jan, ola, iza };
+}
+
+const statementOf = async (person: CollaboratorFixture) =>
+  (await person.client.get('/api/panel/statements')).json<Summary[]>()[0] as Summary;
+
 describe('invoices and bills against statements', () => {
   let t: TestApp;
   let a: AgencyFixture;
   let jan: CollaboratorFixture;
   let ola: CollaboratorFixture;
   let iza: CollaboratorFixture;
-  const statementOf = async (person: CollaboratorFixture) =>
-    (await person.client.get('/api/panel/statements')).json<Summary[]>()[0] as Summary;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    a = await setupAgency(t);
-    await a.owner.patch('/api/agency', { address: 'ul. Długa 2, 00-002 Warszawa' });
-    jan = await createActiveCollaborator(t, a.owner, { fullName: 'Jan Kowalski' });
-    ola = await createActiveCollaborator(t, a.owner, { fullName: 'Ola Rachunek', taxMode: 'bill' });
-    iza = await createActiveCollaborator(t, a.owner, {
-      fullName: 'Iza Samofaktura',
-      selfBilling: true,
-      address: 'ul. Krótka 3, 00-003 Warszawa',
-    });
-    const pzu = await insurerId(a.owner, 'PZU');
-    for (const [person, code] of [
-      [jan, 'J1'],
-      [ola, 'O1'],
-      [iza, 'I1'],
-    ] as const) {
-      await a.owner.post('/api/agent-codes', { insurerId: pzu, collaboratorId: person.collaboratorId, code });
-    }
-    await a.owner.post('/api/rules', { basis: 'agency_commission', rate: '50' });
-    await importStatement(t, a.owner, {
-      insurerId: pzu,
-      fileName: 'Raport_prowizji_11.csv',
-      content: pzuStatement(
-        (['J1', 'O1', 'I1'] as const).map((agent, index) => ({
-          policy: `PZU/30${index}`,
-          holder: 'Klient Testowy',
-          product: 'OC',
-          premium: '1 000,00',
-          commission: '246,90',
-          date: '10.11.2026',
-          agent,
-        })),
-      ),
-    });
-    let period = (await a.owner.post('/api/periods', { month: '2026-11' })).json<{
-      id: string;
-      revision: number;
-    }>();
-    period = (await a.owner.post(`/api/periods/${period.id}/lock`, { revision: period.revision })).json();
-    await t.services.statements.settled(period.id);
-    expect(
-      (await a.owner.post(`/api/periods/${period.id}/publish`, { revision: period.revision })).status,
-    ).toBe(204);
+    ({ t, a, jan, ola, iza } = await publishedSettlement());
   });
   const validator = createFa3Validator();
   afterAll(async () => {
@@ -365,5 +375,139 @@ describe('invoices and bills against statements', () => {
       id: bill.id,
       status: 'approved',
     });
+  });
+});
+
+describe('an invoice racing a change of its statement', () => {
+  let t: TestApp;
+  let a: AgencyFixture;
+  let jan: CollaboratorFixture;
+  let ola: CollaboratorFixture;
+
+  beforeAll(async () => {
+    ({ t, a, jan, ola } = await publishedSettlement());
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const documentsTitled = (title: string) =>
+    t.platform.db.system((tx) =>
+      queryRows<{ status: string }>(tx, sql`select status from documents where title = ${title}`),
+    );
+
+  /** The upload's body arrives in two parts; the second waits until `release` is called. */
+  function heldUpload(client: TestClient, url: string, fields: Record<string, string>, content: Buffer) {
+    const body = multipartBody([
+      ...Object.entries(fields).map(([name, value]) => ({ kind: 'field' as const, name, value })),
+      { kind: 'file', name: 'file', fileName: 'faktura.pdf', content },
+    ]);
+    const split = body.payload.length - 64;
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let headRead = () => {};
+    const headConsumed = new Promise<void>((resolve) => {
+      headRead = resolve;
+    });
+    const payload = Readable.from(
+      (async function* () {
+        yield body.payload.subarray(0, split);
+        headRead();
+        await released;
+        yield body.payload.subarray(split);
+      })(),
+    );
+    const response = client.request('POST', url, {
+      payload,
+      headers: { 'content-type': body.contentType },
+    });
+    return { response, headConsumed, release };
+  }
+
+  it('refuses an invoice whose statement was corrected while its file arrived, and keeps nothing of it', async () => {
+    const statement = await statementOf(jan);
+    const upload = heldUpload(
+      a.owner,
+      `/api/statements/${statement.id}/invoice`,
+      {
+        kind: 'document',
+        number: 'FV/WYSCIG/1',
+        issueDate: '2026-12-01',
+        amount: String(statement.amountDue),
+      },
+      samplePdf('RACING-INVOICE'),
+    );
+    await upload.headConsumed;
+    const corrected = await a.owner.post(`/api/statements/${statement.id}/corrections`, {
+      adjustments: [{ amount: 100, reason: 'Premia za listopad' }],
+      resolution: 'Dopłacamy 1,00 zł.',
+    });
+    expect(corrected.status, corrected.body).toBe(201);
+    upload.release();
+    const refused = await upload.response;
+    expect(refused.status, refused.body).toBe(409);
+    expect(refused.json<ErrorBody>().error.code).toBe('statement_superseded');
+
+    expect(await documentsTitled('Faktura FV/WYSCIG/1')).toEqual([]);
+    expect((await a.owner.get(`/api/statements/${statement.id}/invoice`)).json()).toBeNull();
+    const current = await statementOf(jan);
+    expect(current.id).not.toBe(statement.id);
+    expect((await a.owner.get(`/api/statements/${current.id}/invoice`)).json()).toBeNull();
+
+    // The same upload against the current version is taken.
+    const again = heldUpload(
+      a.owner,
+      `/api/statements/${current.id}/invoice`,
+      { kind: 'document', number: 'FV/WYSCIG/1', issueDate: '2026-12-01', amount: String(current.amountDue) },
+      samplePdf('RACING-INVOICE'),
+    );
+    again.release();
+    expect((await again.response).status).toBe(201);
+    expect(await documentsTitled('Faktura FV/WYSCIG/1')).toEqual([{ status: 'available' }]);
+  });
+
+  it('refuses an invoice for a statement paid while its file arrived, when the collaborator sends it', async () => {
+    const statement = await statementOf(jan);
+    const detail = (await jan.client.get(`/api/panel/statements/${statement.id}`)).json<{ sha256: string }>();
+    const invoiceUrl = `/api/statements/${statement.id}/invoice`;
+    const existing = (await a.owner.get(invoiceUrl)).json<Invoice>();
+    expect((await a.owner.post(`/api/invoices/${existing.id}/void`, { reason: 'Zły plik' })).status).toBe(
+      204,
+    );
+    expect((await jan.client.post(`/api/panel/statements/${statement.id}/accept`, detail)).status).toBe(204);
+    const upload = heldUpload(
+      jan.client,
+      `/api/panel/statements/${statement.id}/invoice`,
+      {
+        kind: 'document',
+        number: 'FV/WYSCIG/2',
+        issueDate: '2026-12-01',
+        amount: String(statement.amountDue),
+      },
+      samplePdf('RACING-INVOICE-2'),
+    );
+    await upload.headConsumed;
+    const paid = await a.owner.post(`/api/statements/${statement.id}/payment`, { paidOn: '2026-12-10' });
+    expect(paid.status, paid.body).toBe(204);
+    upload.release();
+    const refused = await upload.response;
+    expect(refused.status, refused.body).toBe(409);
+    expect(refused.json<ErrorBody>().error.code).toBe('statement_paid');
+    expect(await documentsTitled('Faktura FV/WYSCIG/2')).toEqual([]);
+  });
+
+  it('drafts one bill when two people draft it at once, and keeps nothing of the other', async () => {
+    const statement = await statementOf(ola);
+    const url = `/api/statements/${statement.id}/invoice/draft`;
+    const [first, second] = await Promise.all([a.owner.post(url), a.owner.post(url)]);
+    expect([first.status, second.status].sort()).toEqual([201, 409]);
+    const refused = first.status === 409 ? first : second;
+    expect(refused.json<ErrorBody>().error.code).toBe('invoice_exists');
+    const bills = await t.platform.db.system((tx) =>
+      queryRows<{ status: string }>(tx, sql`select status from documents where title like 'Rachunek %'`),
+    );
+    expect(bills).toEqual([{ status: 'available' }]);
   });
 });

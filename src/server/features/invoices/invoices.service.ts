@@ -84,13 +84,27 @@ export function createInvoiceService(deps: {
     });
   }
 
-  /** The statement as the actor may see it: staff any of the agency's, a collaborator their own published ones. */
-  async function visibleStatement(tx: Tx, actor: Actor, statementId: string) {
+  /**
+   * The statement as the actor may see it: staff any of the agency's, a collaborator their own published ones.
+   * `lock`: the statement row is locked for the rest of the transaction first and then read afresh, so a correction,
+   * dispute, payment or close (which locks its period's statements) that comes at the same moment waits, or has
+   * already happened and is seen.
+   */
+  async function visibleStatement(
+    tx: Tx,
+    actor: Actor,
+    statementId: string,
+    options: { lock?: boolean } = {},
+  ) {
+    const where = and(eq(statements.agencyId, actor.agencyId), eq(statements.id, statementId));
+    if (options.lock) {
+      await tx.select({ id: statements.id }).from(statements).where(where).for('update');
+    }
     const [row] = await tx
       .select({ statement: statements, period: settlementPeriods })
       .from(statements)
       .innerJoin(settlementPeriods, eq(settlementPeriods.id, statements.periodId))
-      .where(and(eq(statements.agencyId, actor.agencyId), eq(statements.id, statementId)));
+      .where(where);
     const isOwn = actor.role !== 'collaborator' || row?.statement.collaboratorId === actor.collaboratorId;
     if (!row || !isOwn || (actor.role === 'collaborator' && !row.statement.publishedAt)) {
       throw new AppError('not_found', 'Statement not found');
@@ -98,9 +112,9 @@ export function createInvoiceService(deps: {
     return row;
   }
 
-  /** A statement whose invoice may still change: its current version, in a period that is not closed. */
+  /** A statement whose invoice may still change: its current version, in a period that is not closed (locked). */
   async function changeableStatement(tx: Tx, actor: Actor, statementId: string) {
-    const row = await visibleStatement(tx, actor, statementId);
+    const row = await visibleStatement(tx, actor, statementId, { lock: true });
     if (!row.statement.isCurrent) {
       throw new AppError('statement_superseded', 'A newer version of this statement exists');
     }
@@ -110,8 +124,12 @@ export function createInvoiceService(deps: {
     return row;
   }
 
-  /** The current, published statement the invoice answers, and what it expects. */
-  async function loadContext(tx: Tx, actor: Actor, statementId: string) {
+  /**
+   * The current, published statement the invoice answers, and what it expects; checked before anything is stored and
+   * again, with the rows locked, in the transaction that records the invoice. `own`: the collaborator's own invoice;
+   * `drafted`: a bill or self-billed invoice the agency drafts.
+   */
+  async function loadContext(tx: Tx, actor: Actor, statementId: string, expected: 'own' | 'drafted') {
     const { statement, period } = await changeableStatement(tx, actor, statementId);
     if (!statement.publishedAt) {
       throw new AppError('statement_not_published', 'The statement is not published yet');
@@ -132,6 +150,26 @@ export function createInvoiceService(deps: {
     const person = (await findCollaborator(tx, actor.agencyId, statement.collaboratorId))?.collaborator;
     if (!agency || !person) {
       throw new AppError('not_found', 'Statement not found');
+    }
+    const drafted = person.taxMode === 'bill' || person.selfBilling;
+    if (expected === 'own' && drafted) {
+      throw new AppError(
+        'invoice_not_expected',
+        'This collaborator is settled with a bill or a self-billed invoice',
+      );
+    }
+    if (expected === 'drafted' && !drafted) {
+      throw new AppError('invoice_not_expected', 'This collaborator sends their own invoice');
+    }
+    // The collaborator's invoice answers an accepted statement (disputing voids an acceptance) that is not paid
+    // yet. Staff may record one they received otherwise at any time before the period closes.
+    if (expected === 'own' && actor.role === 'collaborator') {
+      if (statement.paidOn !== null) {
+        throw new AppError('statement_paid', 'This statement is already paid');
+      }
+      if (statement.acceptedAt === null) {
+        throw new AppError('statement_not_accepted', 'Accept the statement before sending its invoice');
+      }
     }
     return { statement, period, agency, person };
   }
@@ -160,6 +198,16 @@ export function createInvoiceService(deps: {
       throw new AppError('invoice_mismatch', 'The invoice does not match the statement', { findings });
     }
     return differenceReason;
+  }
+
+  async function readInvoice(actor: Actor, id: string): Promise<Invoice> {
+    return db.tenant(actor, async (tx) => {
+      const [row] = await tx.select().from(invoices).where(eq(invoices.id, id));
+      if (!row) {
+        throw new Error('An invoice just written cannot be read back');
+      }
+      return present(tx, row);
+    });
   }
 
   async function present(tx: Tx, row: typeof invoices.$inferSelect): Promise<Invoice> {
@@ -194,6 +242,7 @@ export function createInvoiceService(deps: {
     fileName: string,
     source: Readable,
     kinds: readonly FileKind[],
+    within: (tx: Tx, documentId: string) => Promise<void>,
   ): Promise<string> {
     const upload = await deps.store.beginUpload(
       actor,
@@ -206,7 +255,7 @@ export function createInvoiceService(deps: {
     );
     try {
       await upload.addFile(fileName, source);
-      await upload.commit();
+      await upload.commit((tx) => within(tx, upload.documentId));
     } catch (error) {
       await upload.abort(error);
       throw error;
@@ -251,23 +300,14 @@ export function createInvoiceService(deps: {
       fileName: string,
       source: Readable,
     ) {
-      const context = await db.tenant(actor, (tx) => loadContext(tx, actor, statementId));
+      let context;
+      try {
+        context = await db.tenant(actor, (tx) => loadContext(tx, actor, statementId, 'own'));
+      } catch (error) {
+        source.resume();
+        throw error;
+      }
       const { statement, period, agency, person } = context;
-      if (person.taxMode !== 'invoice' || person.selfBilling) {
-        source.resume();
-        throw new AppError(
-          'invoice_not_expected',
-          'This collaborator is settled with a bill or a self-billed invoice',
-        );
-      }
-      // The collaborator's invoice answers an accepted statement (disputing voids an acceptance) that is not paid
-      // yet. Staff may record one they received otherwise at any time before the period closes.
-      if (actor.role === 'collaborator' && (statement.acceptedAt === null || statement.paidOn !== null)) {
-        source.resume();
-        throw statement.paidOn === null
-          ? new AppError('statement_not_accepted', 'Accept the statement before sending its invoice')
-          : new AppError('statement_paid', 'This statement is already paid');
-      }
       let number: string;
       let issueDate: string;
       let amount: number;
@@ -326,7 +366,8 @@ export function createInvoiceService(deps: {
         }
         throw error;
       }
-      const documentId = await storeFile(
+      const id = randomUUID();
+      await storeFile(
         actor,
         statement,
         `Faktura ${number}`,
@@ -334,38 +375,36 @@ export function createInvoiceService(deps: {
         Buffer.isBuffer(body) ? Readable.from([body]) : body,
         // A scan or PDF of the invoice, or the e-invoice itself: nothing else stands for an invoice.
         fields.kind === 'document' ? ['pdf', 'png', 'jpeg'] : ['xml'],
+        // Recorded with the document, after the same checks with the statement locked: a correction, dispute,
+        // payment or close that came while the file was stored refuses the invoice, and the file goes with it.
+        async (tx, documentId) => {
+          await loadContext(tx, actor, statementId, 'own');
+          await insertInvoice(tx, {
+            id,
+            agencyId: actor.agencyId,
+            statementId: statement.id,
+            collaboratorId: statement.collaboratorId,
+            kind: fields.kind === 'document' ? 'uploaded' : 'ksef_xml',
+            status: 'submitted',
+            number,
+            issueDate,
+            amount,
+            ksefNumber,
+            documentId,
+            findings,
+            differenceReason,
+            differenceAcceptedBy: differenceReason ? actor.userId : null,
+            createdBy: actor.userId,
+            createdAt: clock.now(),
+          });
+          await record(tx, actor, 'invoice.submitted', statement.id, {
+            invoiceId: id,
+            kind: fields.kind,
+            differenceAccepted: differenceReason ? 1 : 0,
+          });
+        },
       );
-      return db.tenant(actor, async (tx) => {
-        const id = randomUUID();
-        await insertInvoice(tx, {
-          id,
-          agencyId: actor.agencyId,
-          statementId: statement.id,
-          collaboratorId: statement.collaboratorId,
-          kind: fields.kind === 'document' ? 'uploaded' : 'ksef_xml',
-          status: 'submitted',
-          number,
-          issueDate,
-          amount,
-          ksefNumber,
-          documentId,
-          findings,
-          differenceReason,
-          differenceAcceptedBy: differenceReason ? actor.userId : null,
-          createdBy: actor.userId,
-          createdAt: clock.now(),
-        });
-        await record(tx, actor, 'invoice.submitted', statement.id, {
-          invoiceId: id,
-          kind: fields.kind,
-          differenceAccepted: differenceReason ? 1 : 0,
-        });
-        const [row] = await tx.select().from(invoices).where(eq(invoices.id, id));
-        if (!row) {
-          throw new Error('An invoice just written cannot be read back');
-        }
-        return present(tx, row);
-      });
+      return readInvoice(actor, id);
     },
 
     /**
@@ -373,12 +412,9 @@ export function createInvoiceService(deps: {
      * agreement, an invoice (PDF and FA(3) XML with P_17 = 1). Either waits for the collaborator's approval.
      */
     async draft(actor: Actor, statementId: string): Promise<Invoice> {
-      const context = await db.tenant(actor, (tx) => loadContext(tx, actor, statementId));
+      const context = await db.tenant(actor, (tx) => loadContext(tx, actor, statementId, 'drafted'));
       const { statement, period, agency, person } = context;
       const isBill = person.taxMode === 'bill';
-      if (!isBill && !person.selfBilling) {
-        throw new AppError('invoice_not_expected', 'This collaborator sends their own invoice');
-      }
       const now = clock.now();
       const issueDate = now.toISOString().slice(0, 10);
       const year = Number(issueDate.slice(0, 4));
@@ -470,14 +506,20 @@ export function createInvoiceService(deps: {
         role: actor.role,
         collaboratorId: null,
       };
-      const stored = await generated.store(scope, {
+      const id = randomUUID();
+      const document = {
         collaboratorId: statement.collaboratorId,
         title: isBill ? `Rachunek ${number}` : `Faktura ${number} (samofakturowanie)`,
         periodMonth: period.dateTo.slice(0, 7),
         files,
-      });
-      const invoice = await db.tenant(actor, async (tx) => {
-        const id = randomUUID();
+      };
+      // Published and recorded in the transaction that stores it, after the same checks with the statement locked:
+      // a correction or close that came while it was drafted refuses it, and the stored files go with it.
+      await generated.storeMany(scope, [document], async (tx, [stored]) => {
+        if (!stored) {
+          throw new Error('A drafted document was not stored');
+        }
+        await loadContext(tx, actor, statementId, 'drafted');
         await generated.publish(tx, actor.agencyId, [stored.documentId], clock.now());
         await insertInvoice(tx, {
           id,
@@ -507,43 +549,48 @@ export function createInvoiceService(deps: {
           invoiceId: id,
           kind: isBill ? 'bill' : 'self_billing',
         });
-        const [row] = await tx.select().from(invoices).where(eq(invoices.id, id));
-        if (!row) {
-          throw new Error('An invoice just written cannot be read back');
-        }
-        return present(tx, row);
       });
       notifications.requestDelivery();
-      return invoice;
+      return readInvoice(actor, id);
     },
 
     /** The collaborator approves the bill or invoice the agency drafted for them. */
     async approve(actor: Actor, invoiceId: string) {
       await db.tenant(actor, async (tx) => {
-        const [row] = await tx
-          .select()
-          .from(invoices)
-          .where(
-            and(
-              eq(invoices.agencyId, actor.agencyId),
-              eq(invoices.id, invoiceId),
-              eq(invoices.collaboratorId, actor.collaboratorId ?? ''),
-            ),
-          );
-        if (!row) {
-          throw new AppError('not_found', 'Invoice not found');
-        }
-        if (row.status !== 'awaiting_approval') {
-          throw new AppError('invoice_state_conflict', 'This document does not wait for approval', {
-            status: row.status,
-          });
-        }
-        await changeableStatement(tx, actor, row.statementId);
+        const own = (lock: boolean) => {
+          const query = tx
+            .select()
+            .from(invoices)
+            .where(
+              and(
+                eq(invoices.agencyId, actor.agencyId),
+                eq(invoices.id, invoiceId),
+                eq(invoices.collaboratorId, actor.collaboratorId ?? ''),
+              ),
+            );
+          return lock ? query.for('update') : query;
+        };
+        const awaitingApproval = (row: typeof invoices.$inferSelect | undefined) => {
+          if (!row) {
+            throw new AppError('not_found', 'Invoice not found');
+          }
+          if (row.status !== 'awaiting_approval') {
+            throw new AppError('invoice_state_conflict', 'This document does not wait for approval', {
+              status: row.status,
+            });
+          }
+          return row;
+        };
+        const { statementId } = awaitingApproval((await own(false))[0]);
+        // The statement first, then the invoice (the order every writer of both takes), and the state checked
+        // again under the lock: a void or correction that came in between wins.
+        await changeableStatement(tx, actor, statementId);
+        awaitingApproval((await own(true))[0]);
         await tx
           .update(invoices)
           .set({ status: 'approved', approvedAt: clock.now(), approvedBy: actor.userId })
           .where(eq(invoices.id, invoiceId));
-        await record(tx, actor, 'invoice.approved', row.statementId, { invoiceId });
+        await record(tx, actor, 'invoice.approved', statementId, { invoiceId });
       });
     },
 
@@ -557,7 +604,7 @@ export function createInvoiceService(deps: {
         if (!target) {
           throw new AppError('not_found', 'Invoice not found');
         }
-        const { period } = await visibleStatement(tx, actor, target.statementId);
+        const { period } = await visibleStatement(tx, actor, target.statementId, { lock: true });
         if (period.status === 'closed') {
           throw new AppError('period_closed', 'The period is closed: everything in it is read-only');
         }

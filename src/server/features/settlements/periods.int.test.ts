@@ -407,6 +407,28 @@ describe('settlement periods', () => {
       status: 'locked',
       revision: current.revision,
     });
+
+    // December settled every unsettled line up to its end: a period before it can no longer be made, nor locked
+    // (one left from before this rule, written straight into the database here).
+    const october = await a.owner.post('/api/periods', { month: '2026-10' });
+    expect(october.status).toBe(409);
+    expect(october.json<ErrorBody>().error).toMatchObject({
+      code: 'later_period_settled',
+      details: { periodId: november.id },
+    });
+    const octoberId = randomUUID();
+    await t.platform.db.system((tx) =>
+      tx.execute(sql`insert into settlement_periods (id, agency_id, date_from, date_to, status, created_by)
+        select ${octoberId}, agency_id, '2026-10-01', '2026-10-31', 'open', created_by
+        from settlement_periods where id = ${november.id}`),
+    );
+    const lateLock = await a.owner.post(`/api/periods/${octoberId}/lock`, { revision: 0 });
+    expect(lateLock.status).toBe(409);
+    expect(lateLock.json<ErrorBody>().error.code).toBe('later_period_settled');
+    expect((await a.owner.get(`/api/periods/${octoberId}`)).json<Period>()).toMatchObject({
+      status: 'open',
+      statementCount: 0,
+    });
   });
   it("refuses, in the database, a line whose agency, insurer or collaborator is not its parent's", async () => {
     const db = t.platform.db;

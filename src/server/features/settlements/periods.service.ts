@@ -133,6 +133,21 @@ export function createPeriodService(deps: {
   }
 
   /** The period must be open and exactly as the caller saw it. */
+  /**
+   * A later period already locked settled every unsettled line up to its end, this period's too, and carried its
+   * balances on: a period before it can be neither created nor locked.
+   */
+  async function refuseIfLaterSettled(tx: Tx, agencyId: string, range: { dateFrom: string; dateTo: string }) {
+    const later = await findPeriodOutOfOrder(tx, agencyId, range, 'later_settled');
+    if (later) {
+      throw new AppError('later_period_settled', 'A later period is locked: periods settle in date order', {
+        periodId: later.id,
+        dateFrom: later.dateFrom,
+        dateTo: later.dateTo,
+      });
+    }
+  }
+
   function requireOpen(period: PeriodRow, revision?: number) {
     // A stale revision first: whoever acted on an old view learns that someone else acted, whatever they did.
     if (revision !== undefined && revision !== period.revision) {
@@ -205,6 +220,7 @@ export function createPeriodService(deps: {
             dateTo: overlap.dateTo,
           });
         }
+        await refuseIfLaterSettled(tx, actor.agencyId, range);
         const id = randomUUID();
         await insertPeriod(tx, {
           id,
@@ -359,6 +375,7 @@ export function createPeriodService(deps: {
         await lockAgencyPeriods(tx, actor.agencyId);
         const period = await requirePeriod(tx, actor, id, { forUpdate: true });
         requireOpen(period, revision);
+        await refuseIfLaterSettled(tx, actor.agencyId, period);
         const earlier = await findPeriodOutOfOrder(tx, actor.agencyId, period, 'earlier_open');
         if (earlier) {
           throw new AppError(

@@ -196,6 +196,15 @@ const liveInvoice = sql<string | null>`(select ${qualified(invoices, invoices.st
   where ${qualified(invoices, invoices.statementId)} = ${qualified(statements, statements.id)}
     and ${qualified(invoices, invoices.status)} <> 'void' limit 1)`;
 
+/** Locks every statement of a period for the rest of the transaction. */
+export async function lockStatementsOfPeriod(tx: Tx, agencyId: string, periodId: string): Promise<void> {
+  await tx
+    .select({ id: statements.id })
+    .from(statements)
+    .where(and(eq(statements.agencyId, agencyId), eq(statements.periodId, periodId)))
+    .for('update');
+}
+
 export async function listStatementRows(
   tx: Tx,
   agencyId: string,
@@ -608,21 +617,6 @@ export async function rawLinesOfStatement(tx: Tx, statementId: string) {
 }
 
 /** A later period already locked has taken this one's closing balance as its opening: it cannot change any more. */
-export async function laterLockedPeriod(tx: Tx, agencyId: string, after: string) {
-  const [row] = await tx
-    .select({ id: settlementPeriods.id })
-    .from(settlementPeriods)
-    .where(
-      and(
-        eq(settlementPeriods.agencyId, agencyId),
-        sql`${settlementPeriods.dateFrom} > ${after}`,
-        inArray(settlementPeriods.status, ['locked', 'published', 'closed']),
-      ),
-    )
-    .limit(1);
-  return row ?? null;
-}
-
 export async function unpublishedCorrections(tx: Tx) {
   return tx
     .select({

@@ -21,12 +21,15 @@ import type { GeneratedDocumentInput, GeneratedDocuments } from '../documents/ge
 import type { NotificationService } from '../notifications/notifications.service.js';
 import type { RenderedStatement, RenderPool } from '../statements/render/render-pool.js';
 import type { StatementRenderInput } from '../statements/render/render.types.js';
-import { findPeriod, transitionPeriod } from './periods.repository.js';
 import { addGrosze } from './engine/checked-sum.js';
 import {
+  findPeriod,
+  findPeriodOutOfOrder,
   insertAdjustment,
   insertStatementLines,
   insertStatements,
+  lockAgencyPeriods,
+  transitionPeriod,
   type NewStatementLine,
 } from './periods.repository.js';
 import { balanceOf } from './settlement-computation.js';
@@ -38,7 +41,6 @@ import {
   collaboratorsByIds,
   linesOfStatements,
   markStatementsPublished,
-  laterLockedPeriod,
   payoutRows,
   rawLinesOfStatement,
   resolveOpenDisputes,
@@ -49,6 +51,7 @@ import {
   insertMessage,
   linesOfStatement,
   listStatementRows,
+  lockStatementsOfPeriod,
   messagesOfThread,
   statementVersions,
   statementsWithoutDocuments,
@@ -837,6 +840,9 @@ export function createStatementService(deps: {
         }
       }
       const created = await db.tenant(actor, async (tx) => {
+        // The agency's periods held first: a later period locking at this moment reads the balance carried from
+        // this statement, so it either sees this correction or is locked before it (and the correction refused).
+        await lockAgencyPeriods(tx, actor.agencyId);
         const row = await requireStatement(tx, actor, id);
         requireActionable(row);
         const old = row.statement;
@@ -849,7 +855,7 @@ export function createStatementService(deps: {
         if (old.paidAt) {
           throw new AppError('statement_paid', 'A paid statement is corrected in a later period');
         }
-        if (await laterLockedPeriod(tx, actor.agencyId, row.period.dateTo)) {
+        if (await findPeriodOutOfOrder(tx, actor.agencyId, row.period, 'later_settled')) {
           throw new AppError(
             'later_period_locked',
             'A later period is locked; make the correction there as an adjustment',
@@ -1057,6 +1063,9 @@ export function createStatementService(deps: {
             status: period.status,
           });
         }
+        // An invoice being recorded holds its statement: the close waits for it, and one that comes after sees
+        // the period closed.
+        await lockStatementsOfPeriod(tx, actor.agencyId, periodId);
         const rows = await listStatementRows(tx, actor.agencyId, { periodId });
         const unpaid = rows.filter((row) => row.statement.amountDue > 0 && !row.statement.paidAt).length;
         const disputed = rows.filter((row) => row.openDisputes > 0).length;
