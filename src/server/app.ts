@@ -152,7 +152,7 @@ export function createServices(platform: Platform) {
   });
   const rules = createRuleService({ db, clock, audit, collaborators, insurers });
   const periods = createPeriodService({ db, clock, audit, collaborators });
-  const generated = createGeneratedDocuments({ db, storage, keyring, clock });
+  const generated = createGeneratedDocuments({ db, storage, keyring, clock, logger });
   const renderer = createRenderPool({ threads: config.renderThreads });
   const statements = createStatementService({ db, clock, audit, generated, notifications, renderer, logger });
   const invoices = createInvoiceService({ db, clock, audit, store, generated, notifications });

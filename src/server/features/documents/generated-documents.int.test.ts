@@ -57,7 +57,7 @@ describe('documents Sejf writes itself', () => {
   });
 
   it('stores prepared documents, encrypted, with the caller recording them in the same transaction', async () => {
-    const generated = createGeneratedDocuments({ ...t.platform, storage: t.platform.storage });
+    const generated = createGeneratedDocuments(t.platform);
     const before = filesUnder(filesDir()).length;
     let recorded = 0;
     const stored = await generated.storeMany(
@@ -77,7 +77,7 @@ describe('documents Sejf writes itself', () => {
   });
 
   it("leaves nothing behind when the caller's record is refused", async () => {
-    const generated = createGeneratedDocuments({ ...t.platform, storage: t.platform.storage });
+    const generated = createGeneratedDocuments(t.platform);
     const before = filesUnder(filesDir()).sort();
     await expect(
       generated.storeMany(scope, [input('Odrzucony 1'), input('Odrzucony 2')], () => {

@@ -6,6 +6,7 @@ import { createEncryptStream } from '../../crypto/chunked-aead.js';
 import type { Keyring } from '../../crypto/keys.js';
 import type { Database, TenantScope, Tx } from '../../db/database.js';
 import { documentFiles, documents } from '../../db/schema/documents.js';
+import type { Logger } from '../../logger.js';
 import type { FileStorage } from '../../storage/file-storage.js';
 import { aadOf, storageKeyOf } from './document-store.js';
 import { findAgencyKey } from './documents.repository.js';
@@ -64,6 +65,7 @@ export function createGeneratedDocuments(deps: {
   storage: FileStorage;
   keyring: Pick<Keyring, 'newKey' | 'wrapDataKey' | 'unwrapAgencyKey'>;
   clock: Clock;
+  logger: Pick<Logger, 'error'>;
 }) {
   const { db, storage, keyring, clock } = deps;
 
@@ -143,7 +145,9 @@ export function createGeneratedDocuments(deps: {
     } catch (error) {
       // Nothing of a failed store stays behind: its blobs and its rows (still 'uploading', the last transaction
       // rolled back) go now. Should that fail too, the rows stay 'uploading' and the upload cleanup job removes them.
-      await discard(scope, allFiles).catch(() => undefined);
+      await discard(scope, allFiles).catch((cleanupError: unknown) => {
+        deps.logger.error({ err: cleanupError }, 'could not remove a failed store; the cleanup job will');
+      });
       throw error;
     }
   }

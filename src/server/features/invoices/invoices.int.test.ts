@@ -468,7 +468,7 @@ describe('an invoice racing a change of its statement', () => {
     expect(await documentsTitled('Faktura FV/WYSCIG/1')).toEqual([{ status: 'available' }]);
   });
 
-  it('refuses an invoice for a statement paid while its file arrived, when the collaborator sends it', async () => {
+  it("refuses a collaborator's invoice for a statement disputed, or paid, while its file arrived", async () => {
     const statement = await statementOf(jan);
     const detail = (await jan.client.get(`/api/panel/statements/${statement.id}`)).json<{ sha256: string }>();
     const invoiceUrl = `/api/statements/${statement.id}/invoice`;
@@ -477,15 +477,42 @@ describe('an invoice racing a change of its statement', () => {
       204,
     );
     expect((await jan.client.post(`/api/panel/statements/${statement.id}/accept`, detail)).status).toBe(204);
+    const invoice = {
+      kind: 'document',
+      number: 'FV/WYSCIG/2',
+      issueDate: '2026-12-01',
+      amount: String(statement.amountDue),
+    };
+
+    // A dispute opened while the file arrives: the invoice waits for the answer.
+    const early = heldUpload(
+      jan.client,
+      `/api/panel/statements/${statement.id}/invoice`,
+      invoice,
+      samplePdf('RACING-INVOICE-2'),
+    );
+    await early.headConsumed;
+    const disputed = await jan.client.post(`/api/panel/statements/${statement.id}/disputes`, {
+      reason: 'other',
+      message: 'Brakuje jednej polisy z listopada',
+    });
+    expect(disputed.status, disputed.body).toBe(201);
+    early.release();
+    const whileDisputed = await early.response;
+    expect(whileDisputed.status, whileDisputed.body).toBe(409);
+    expect(whileDisputed.json<ErrorBody>().error.code).toBe('statement_disputed');
+    expect(await documentsTitled('Faktura FV/WYSCIG/2')).toEqual([]);
+    const answered = await a.owner.post(
+      `/api/statements/${statement.id}/disputes/${disputed.json<{ id: string }>().id}/reject`,
+      { resolution: 'Polisa wpłynęła w grudniu i będzie w grudniowym zestawieniu.' },
+    );
+    expect(answered.status, answered.body).toBe(204);
+
+    // Paid while the file arrives: nothing more to invoice.
     const upload = heldUpload(
       jan.client,
       `/api/panel/statements/${statement.id}/invoice`,
-      {
-        kind: 'document',
-        number: 'FV/WYSCIG/2',
-        issueDate: '2026-12-01',
-        amount: String(statement.amountDue),
-      },
+      invoice,
       samplePdf('RACING-INVOICE-2'),
     );
     await upload.headConsumed;

@@ -7,7 +7,7 @@ import type { AuditEventName } from '../../../shared/audit-events.js';
 import type { Clock } from '../../clock.js';
 import type { Database, TenantScope, Tx } from '../../db/database.js';
 import { violatedUniqueConstraint } from '../../db/errors.js';
-import { invoices, settlementPeriods, statements } from '../../db/schema/settlements.js';
+import { disputes, invoices, settlementPeriods, statements } from '../../db/schema/settlements.js';
 import { AppError } from '../../errors.js';
 import type { Actor } from '../../http/access.js';
 import type { FileKind } from '../../uploads/inspection.js';
@@ -19,6 +19,7 @@ import { findCollaboratorRecipient, listFilesOfDocument } from '../documents/doc
 import type { GeneratedDocuments } from '../documents/generated-documents.js';
 import type { NotificationService } from '../notifications/notifications.service.js';
 import { nextNumbers } from '../settlements/periods.repository.js';
+import { lockStatement } from '../settlements/statements.repository.js';
 import { renderBillPdf } from '../statements/render/bill-pdf.js';
 import { renderSelfBillingInvoicePdf } from '../statements/render/self-billing-invoice-pdf.js';
 import { compareInvoiceWithStatement } from './ksef/fa3-check.js';
@@ -96,15 +97,14 @@ export function createInvoiceService(deps: {
     statementId: string,
     options: { lock?: boolean } = {},
   ) {
-    const where = and(eq(statements.agencyId, actor.agencyId), eq(statements.id, statementId));
     if (options.lock) {
-      await tx.select({ id: statements.id }).from(statements).where(where).for('update');
+      await lockStatement(tx, actor.agencyId, statementId);
     }
     const [row] = await tx
       .select({ statement: statements, period: settlementPeriods })
       .from(statements)
       .innerJoin(settlementPeriods, eq(settlementPeriods.id, statements.periodId))
-      .where(where);
+      .where(and(eq(statements.agencyId, actor.agencyId), eq(statements.id, statementId)));
     const isOwn = actor.role !== 'collaborator' || row?.statement.collaboratorId === actor.collaboratorId;
     if (!row || !isOwn || (actor.role === 'collaborator' && !row.statement.publishedAt)) {
       throw new AppError('not_found', 'Statement not found');
@@ -161,14 +161,22 @@ export function createInvoiceService(deps: {
     if (expected === 'drafted' && !drafted) {
       throw new AppError('invoice_not_expected', 'This collaborator sends their own invoice');
     }
-    // The collaborator's invoice answers an accepted statement (disputing voids an acceptance) that is not paid
-    // yet. Staff may record one they received otherwise at any time before the period closes.
+    // The collaborator's invoice answers an accepted statement with no open dispute, not paid yet. Staff may
+    // record one they received otherwise at any time before the period closes.
     if (expected === 'own' && actor.role === 'collaborator') {
       if (statement.paidOn !== null) {
         throw new AppError('statement_paid', 'This statement is already paid');
       }
       if (statement.acceptedAt === null) {
         throw new AppError('statement_not_accepted', 'Accept the statement before sending its invoice');
+      }
+      const [open] = await tx
+        .select({ id: disputes.id })
+        .from(disputes)
+        .where(and(eq(disputes.statementId, statement.id), eq(disputes.status, 'open')))
+        .limit(1);
+      if (open) {
+        throw new AppError('statement_disputed', 'The statement has an open dispute; wait for its answer');
       }
     }
     return { statement, period, agency, person };

@@ -71,7 +71,9 @@ export async function findPeriod(
     .select()
     .from(settlementPeriods)
     .where(and(eq(settlementPeriods.agencyId, agencyId), eq(settlementPeriods.id, id)));
-  const [row] = await (options.forUpdate ? query.for('update') : query);
+  // NO KEY UPDATE: serialises the period's own writers without blocking rows that merely reference the period
+  // (a dispute's message, a statement version), which would otherwise wait on each other in a cycle.
+  const [row] = await (options.forUpdate ? query.for('no key update') : query);
   return row ?? null;
 }
 

@@ -132,7 +132,6 @@ export function createPeriodService(deps: {
     return (await findAgency(tx, agencyId))?.minimumPayout ?? 0;
   }
 
-  /** The period must be open and exactly as the caller saw it. */
   /**
    * A later period already locked settled every unsettled line up to its end, this period's too, and carried its
    * balances on: a period before it can be neither created nor locked.
@@ -148,6 +147,7 @@ export function createPeriodService(deps: {
     }
   }
 
+  /** The period must be open and exactly as the caller saw it. */
   function requireOpen(period: PeriodRow, revision?: number) {
     // A stale revision first: whoever acted on an old view learns that someone else acted, whatever they did.
     if (revision !== undefined && revision !== period.revision) {

@@ -196,6 +196,19 @@ const liveInvoice = sql<string | null>`(select ${qualified(invoices, invoices.st
   where ${qualified(invoices, invoices.statementId)} = ${qualified(statements, statements.id)}
     and ${qualified(invoices, invoices.status)} <> 'void' limit 1)`;
 
+/**
+ * Locks one statement row for the rest of the transaction (read it again afterwards: under READ COMMITTED that read
+ * sees whatever committed while waiting). Every writer of a statement takes this lock before its checks, so a
+ * dispute, acceptance, correction, payment, invoice or close are applied one after another, each seeing the last.
+ */
+export async function lockStatement(tx: Tx, agencyId: string, id: string): Promise<void> {
+  await tx
+    .select({ id: statements.id })
+    .from(statements)
+    .where(and(eq(statements.agencyId, agencyId), eq(statements.id, id)))
+    .for('update');
+}
+
 /** Locks every statement of a period for the rest of the transaction. */
 export async function lockStatementsOfPeriod(tx: Tx, agencyId: string, periodId: string): Promise<void> {
   await tx
@@ -616,7 +629,6 @@ export async function rawLinesOfStatement(tx: Tx, statementId: string) {
   return tx.select().from(statementLines).where(eq(statementLines.statementId, statementId));
 }
 
-/** A later period already locked has taken this one's closing balance as its opening: it cannot change any more. */
 export async function unpublishedCorrections(tx: Tx) {
   return tx
     .select({

@@ -51,6 +51,7 @@ import {
   insertMessage,
   linesOfStatement,
   listStatementRows,
+  lockStatement,
   lockStatementsOfPeriod,
   messagesOfThread,
   statementVersions,
@@ -141,9 +142,20 @@ export function createStatementService(deps: {
     });
   }
 
-  /** The statement as the actor may see it: staff any of the agency's, a collaborator only their own published ones. */
-  async function requireStatement(tx: Tx, actor: Actor, id: string): Promise<StatementListRow> {
+  /**
+   * The statement as the actor may see it: staff any of the agency's, a collaborator only their own published ones.
+   * `lock`: for a change, the row is locked first and then read.
+   */
+  async function requireStatement(
+    tx: Tx,
+    actor: Actor,
+    id: string,
+    options: { lock?: boolean } = {},
+  ): Promise<StatementListRow> {
     const isCollaborator = actor.role === 'collaborator';
+    if (options.lock) {
+      await lockStatement(tx, actor.agencyId, id);
+    }
     const [row] = await listStatementRows(tx, actor.agencyId, {
       id,
       currentOnly: false,
@@ -698,7 +710,7 @@ export function createStatementService(deps: {
      */
     async accept(actor: Actor, id: string, sha256: string) {
       await db.tenant(actor, async (tx) => {
-        const row = await requireStatement(tx, actor, id);
+        const row = await requireStatement(tx, actor, id, { lock: true });
         requireActionable(row);
         const s = row.statement;
         if (!s.sha256 || s.sha256.toString('hex') !== sha256) {
@@ -741,7 +753,7 @@ export function createStatementService(deps: {
       },
     ) {
       const disputeId = await db.tenant(actor, async (tx) => {
-        const row = await requireStatement(tx, actor, id);
+        const row = await requireStatement(tx, actor, id, { lock: true });
         requireActionable(row);
         const s = row.statement;
         if (s.paidAt) {
@@ -801,7 +813,7 @@ export function createStatementService(deps: {
      */
     async postMessage(actor: Actor, id: string, body: string) {
       await db.tenant(actor, async (tx) => {
-        const row = await requireStatement(tx, actor, id);
+        const row = await requireStatement(tx, actor, id, { lock: true });
         if (row.period.status === 'closed') {
           throw new AppError('period_closed', 'The period is closed: everything in it is read-only');
         }
@@ -843,7 +855,7 @@ export function createStatementService(deps: {
         // The agency's periods held first: a later period locking at this moment reads the balance carried from
         // this statement, so it either sees this correction or is locked before it (and the correction refused).
         await lockAgencyPeriods(tx, actor.agencyId);
-        const row = await requireStatement(tx, actor, id);
+        const row = await requireStatement(tx, actor, id, { lock: true });
         requireActionable(row);
         const old = row.statement;
         if (!old.publishedAt) {
@@ -982,7 +994,7 @@ export function createStatementService(deps: {
 
     async rejectDispute(actor: Actor, id: string, disputeId: string, resolution: string) {
       await db.tenant(actor, async (tx) => {
-        const row = await requireStatement(tx, actor, id);
+        const row = await requireStatement(tx, actor, id, { lock: true });
         requireActionable(row);
         const now = clock.now();
         const resolved = await resolveOpenDisputes(
@@ -1018,7 +1030,7 @@ export function createStatementService(deps: {
 
     async markPaid(actor: Actor, id: string, input: { paidOn: string; reference?: string | undefined }) {
       await db.tenant(actor, async (tx) => {
-        const row = await requireStatement(tx, actor, id);
+        const row = await requireStatement(tx, actor, id, { lock: true });
         requireActionable(row);
         const s = row.statement;
         if (!s.publishedAt) {
