@@ -11,6 +11,7 @@ import { parseConfig } from '../src/server/config.js';
 import { documentFiles, documents } from '../src/server/db/schema/documents.js';
 import { closePlatform, createPlatform } from '../src/server/platform.js';
 import { ownerPassword, totpCode } from './flows.js';
+import { filesUnder } from './support/files.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const run = promisify(execFile);
@@ -53,16 +54,6 @@ async function waitFor<T>(probe: () => Promise<T | null>, what: string, timeoutM
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`Timed out waiting for ${what}`);
-}
-
-function allFiles(dir: string): string[] {
-  if (!fs.existsSync(dir)) {
-    return [];
-  }
-  return fs
-    .readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.join(entry.parentPath, entry.name));
 }
 
 describe('a server killed in the middle of an upload', () => {
@@ -163,7 +154,7 @@ describe('a server killed in the middle of an upload', () => {
     request.write(Buffer.concat([Buffer.from('%PDF-1.4\n% '), randomBytes(2 * 1024 * 1024)]));
     const filesDir = path.join(dataDir, 'files');
     await waitFor(
-      async () => (allFiles(filesDir).some((f) => f.endsWith('.part')) ? true : null),
+      async () => (filesUnder(filesDir).some((f) => f.endsWith('.part')) ? true : null),
       'a partial blob',
     );
     first.child.kill('SIGKILL');
@@ -199,7 +190,7 @@ describe('a server killed in the middle of an upload', () => {
       { env, cwd: root },
     );
     expect(stdout).toContain('Removed 1 interrupted upload(s)');
-    expect(allFiles(filesDir)).toEqual([]);
+    expect(filesUnder(filesDir)).toEqual([]);
     const platform = await createPlatform(parseConfig(env));
     const rows = await platform.db.system(async (tx) => ({
       documents: await tx.select().from(documents),

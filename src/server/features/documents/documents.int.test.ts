@@ -12,6 +12,7 @@ import {
 } from '../../../../test/flows.js';
 import { createTestApp, type TestApp, type TestClient } from '../../../../test/harness.js';
 import { documentUpload, multipartBody, samplePdf } from '../../../../test/multipart.js';
+import { filesUnder } from '../../../../test/support/files.js';
 
 type Listed = { id: string; files: { id: string; fileName: string; sizeBytes: number }[] };
 
@@ -20,16 +21,6 @@ async function upload(client: TestClient, body: { payload: Buffer; contentType: 
     payload: body.payload,
     headers: { 'content-type': body.contentType },
   });
-}
-
-function listFiles(dir: string): string[] {
-  if (!fs.existsSync(dir)) {
-    return [];
-  }
-  return fs
-    .readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.join(entry.parentPath, entry.name));
 }
 
 async function countRows(t: TestApp) {
@@ -180,7 +171,7 @@ describe('documents: sending to a collaborator panel', () => {
 
   it('refuses a file over the size limit with 413 and leaves no row or blob', async () => {
     const before = await countRows(t);
-    const blobsBefore = listFiles(path.join(t.dataDir, 'files')).filter((f) => !f.includes('.incomplete'));
+    const blobsBefore = filesUnder(path.join(t.dataDir, 'files')).filter((f) => !f.includes('.incomplete'));
     const big = samplePdf('big', 400 * 1024);
     const response = await upload(
       agency.owner,
@@ -189,9 +180,9 @@ describe('documents: sending to a collaborator panel', () => {
     expect(response.status, response.body).toBe(413);
     expect(response.json()).toMatchObject({ error: { code: 'payload_too_large' } });
     expect(await countRows(t)).toEqual(before);
-    const blobsAfter = listFiles(path.join(t.dataDir, 'files')).filter((f) => !f.includes('.incomplete'));
+    const blobsAfter = filesUnder(path.join(t.dataDir, 'files')).filter((f) => !f.includes('.incomplete'));
     expect(blobsAfter.sort()).toEqual(blobsBefore.sort());
-    expect(listFiles(path.join(t.dataDir, 'files', '.incomplete'))).toEqual([]);
+    expect(filesUnder(path.join(t.dataDir, 'files', '.incomplete'))).toEqual([]);
   });
 
   it.each([
@@ -300,7 +291,7 @@ describe('documents: sending to a collaborator panel', () => {
     if (!file) {
       throw new Error('no file');
     }
-    const blob = listFiles(path.join(t.dataDir, 'files')).find((f) => f.endsWith(file.id));
+    const blob = filesUnder(path.join(t.dataDir, 'files')).find((f) => f.endsWith(file.id));
     expect(blob && fs.existsSync(blob)).toBe(true);
     expect((await agency.owner.delete(`/api/documents/${doc.id}`)).status).toBe(204);
     expect((await ewa.client.get(`/api/panel/documents/${doc.id}`)).status).toBe(404);

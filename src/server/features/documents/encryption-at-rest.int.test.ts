@@ -11,19 +11,13 @@ import {
 } from '../../../../test/flows.js';
 import { createTestApp, type TestApp } from '../../../../test/harness.js';
 import { documentUpload } from '../../../../test/multipart.js';
+import { filesUnder } from '../../../../test/support/files.js';
 
 type Sent = { id: string; files: { id: string }[] };
 
 /** A valid PDF whose body is random: any 32 bytes of it found on disk can only be a leak. */
 function randomPdf(size: number): Buffer {
   return Buffer.concat([Buffer.from('%PDF-1.4\n% '), randomBytes(size), Buffer.from('\n%%EOF\n')]);
-}
-
-function allFiles(dir: string): string[] {
-  return fs
-    .readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.join(entry.parentPath, entry.name));
 }
 
 /** Needles: 32 bytes from the start of every 4 KiB block of the plaintext. */
@@ -66,7 +60,7 @@ describe('documents at rest', () => {
     expect(response.status, response.body).toBe(201);
     const sent = response.json<Sent>();
     const fileId = sent.files[0]?.id ?? '';
-    const blob = allFiles(path.join(t.dataDir, 'files')).find((file) => file.endsWith(fileId));
+    const blob = filesUnder(path.join(t.dataDir, 'files')).find((file) => file.endsWith(fileId));
     if (!blob) {
       throw new Error('blob not found');
     }
@@ -84,7 +78,7 @@ describe('documents at rest', () => {
     // The download works, so the bytes exist somewhere — only in encrypted form.
     const download = await jan.client.get(url);
     expect(download.rawPayload.equals(plaintext)).toBe(true);
-    const files = allFiles(t.dataDir);
+    const files = filesUnder(t.dataDir);
     expect(files.some((file) => file.includes(`${path.sep}db${path.sep}`))).toBe(true);
     expect(findPlaintext(files, plaintext)).toEqual([]);
     // Positive control: the same search does find the plaintext where it is.

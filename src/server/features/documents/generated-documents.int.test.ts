@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActiveCollaborator, setupAgency } from '../../../../test/flows.js';
@@ -7,16 +5,7 @@ import { createTestApp, type TestApp } from '../../../../test/harness.js';
 import { queryRows, type TenantScope } from '../../db/database.js';
 import type { FileStorage } from '../../storage/file-storage.js';
 import { createGeneratedDocuments, type GeneratedDocumentInput } from './generated-documents.js';
-
-function filesUnder(dir: string): string[] {
-  if (!fs.existsSync(dir)) {
-    return [];
-  }
-  return fs
-    .readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.join(entry.parentPath, entry.name));
-}
+import { filesUnder } from '../../../../test/support/files.js';
 
 describe('documents Sejf writes itself', () => {
   let t: TestApp;

@@ -258,14 +258,6 @@ export function createGeneratedDocuments(deps: {
   return {
     storeMany,
 
-    async store(scope: TenantScope, input: GeneratedDocumentInput): Promise<StoredGeneratedDocument> {
-      const [stored] = await storeMany(scope, [input]);
-      if (!stored) {
-        throw new Error('A generated document was not stored');
-      }
-      return stored;
-    },
-
     /** Makes prepared documents visible, inside the caller's transaction (so a publication is all or nothing). */
     async publish(tx: Tx, agencyId: string, documentIds: readonly string[], now: Date): Promise<number> {
       if (documentIds.length === 0) {

@@ -12,6 +12,7 @@ import { createTestApp, type TestApp } from '../../../../test/harness.js';
 import { documentUpload, samplePdf } from '../../../../test/multipart.js';
 import { consumeConsoleErrors } from '../../../../test/setup/fail-on-console-error.js';
 import { documentFiles, documents } from '../../db/schema/documents.js';
+import { filesUnder } from '../../../../test/support/files.js';
 
 const services = inject('services');
 // Built at run time so that this file itself never matches a virus signature.
@@ -145,12 +146,9 @@ describe.skipIf(!services.s3)('documents on S3-compatible storage', () => {
     // Swift keeps objects as files under its state directory: no plaintext there either.
     const swiftData = path.resolve(import.meta.dirname, '../../../../.tmp/services/s3/srv');
     if (fs.existsSync(swiftData)) {
-      const leaked = fs
-        .readdirSync(swiftData, { recursive: true, withFileTypes: true })
-        .filter((entry) => entry.isFile())
-        .some((entry) =>
-          fs.readFileSync(path.join(entry.parentPath, entry.name)).includes(plaintext.subarray(5000, 5064)),
-        );
+      const leaked = filesUnder(swiftData).some((file) =>
+        fs.readFileSync(file).includes(plaintext.subarray(5000, 5064)),
+      );
       expect(leaked).toBe(false);
     }
 

@@ -12,6 +12,7 @@ import {
   uploadStatement,
   type ImportDetail,
 } from '../../../../test/settlements.js';
+import { filesUnder } from '../../../../test/support/files.js';
 
 const fixtures = path.resolve(import.meta.dirname, '../../../../test/fixtures/insurers');
 const fixture = (name: string) => fs.readFileSync(path.join(fixtures, name));
@@ -30,16 +31,6 @@ type Lines = {
   errors: { rowNumber: number; code: string; field: string | null }[];
 };
 type ErrorBody = { error: { code: string; details?: Record<string, unknown> } };
-
-/** Every file under a directory, recursively. */
-function filesUnder(dir: string): string[] {
-  if (!fs.existsSync(dir)) {
-    return [];
-  }
-  return fs
-    .readdirSync(dir, { recursive: true, withFileTypes: true })
-    .flatMap((entry) => (entry.isFile() ? [path.join(entry.parentPath, entry.name)] : []));
-}
 
 describe('insurer statement imports', () => {
   let t: TestApp;

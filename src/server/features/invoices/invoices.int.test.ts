@@ -7,7 +7,7 @@ import {
   type AgencyFixture,
   type CollaboratorFixture,
 } from '../../../../test/flows.js';
-import { createTestApp, type TestApp, type TestClient } from '../../../../test/harness.js';
+import { createTestApp, type TestApp, type TestClient, type TestResponse } from '../../../../test/harness.js';
 import { multipartBody, samplePdf } from '../../../../test/multipart.js';
 import { importStatement, insurerId, pzuStatement } from '../../../../test/settlements.js';
 import { createFa3Validator } from '../../../../test/xmllint.js';
@@ -38,20 +38,62 @@ const png = Buffer.concat([
 
 type Summary = { id: string; collaboratorId: string; amountDue: number; status: string };
 
+function invoiceBody(fields: Record<string, string>, file: { name: string; content: Buffer }) {
+  return multipartBody([
+    ...Object.entries(fields).map(([name, value]) => ({ kind: 'field' as const, name, value })),
+    { kind: 'file', name: 'file', fileName: file.name, content: file.content },
+  ]);
+}
+
 function sendInvoice(
   client: TestClient,
   url: string,
   fields: Record<string, string>,
   file: { name: string; content: Buffer },
 ) {
-  const body = multipartBody([
-    ...Object.entries(fields).map(([name, value]) => ({ kind: 'field' as const, name, value })),
-    { kind: 'file', name: 'file', fileName: file.name, content: file.content },
-  ]);
+  const body = invoiceBody(fields, file);
   return client.request('POST', url, {
     payload: body.payload,
     headers: { 'content-type': body.contentType },
   });
+}
+
+/**
+ * Sends an invoice whose last bytes wait until `meanwhile` has run to its end: what happens to the statement while
+ * the file arrives. Returns both answers.
+ */
+async function sendInvoiceWhile(
+  client: TestClient,
+  url: string,
+  fields: Record<string, string>,
+  meanwhile: () => Promise<TestResponse>,
+) {
+  const body = invoiceBody(fields, { name: 'faktura.pdf', content: samplePdf(fields.number) });
+  const split = body.payload.length - 64;
+  let release = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let headRead = () => {};
+  const headConsumed = new Promise<void>((resolve) => {
+    headRead = resolve;
+  });
+  const payload = Readable.from(
+    (async function* () {
+      yield body.payload.subarray(0, split);
+      headRead();
+      await released;
+      yield body.payload.subarray(split);
+    })(),
+  );
+  const response = client.request('POST', url, {
+    payload,
+    headers: { 'content-type': body.contentType },
+  });
+  await headConsumed;
+  const during = await meanwhile();
+  release();
+  return { during, upload: await response };
 }
 
 function fa3(total: number, overrides: { sellerNip?: string } = {}) {
@@ -396,57 +438,20 @@ describe('an invoice racing a change of its statement', () => {
       queryRows<{ status: string }>(tx, sql`select status from documents where title = ${title}`),
     );
 
-  /** The upload's body arrives in two parts; the second waits until `release` is called. */
-  function heldUpload(client: TestClient, url: string, fields: Record<string, string>, content: Buffer) {
-    const body = multipartBody([
-      ...Object.entries(fields).map(([name, value]) => ({ kind: 'field' as const, name, value })),
-      { kind: 'file', name: 'file', fileName: 'faktura.pdf', content },
-    ]);
-    const split = body.payload.length - 64;
-    let release = () => {};
-    const released = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let headRead = () => {};
-    const headConsumed = new Promise<void>((resolve) => {
-      headRead = resolve;
-    });
-    const payload = Readable.from(
-      (async function* () {
-        yield body.payload.subarray(0, split);
-        headRead();
-        await released;
-        yield body.payload.subarray(split);
-      })(),
-    );
-    const response = client.request('POST', url, {
-      payload,
-      headers: { 'content-type': body.contentType },
-    });
-    return { response, headConsumed, release };
-  }
-
   it('refuses an invoice whose statement was corrected while its file arrived, and keeps nothing of it', async () => {
     const statement = await statementOf(jan);
-    const upload = heldUpload(
+    const invoice = { kind: 'document', number: 'FV/WYSCIG/1', issueDate: '2026-12-01' };
+    const { during: corrected, upload: refused } = await sendInvoiceWhile(
       a.owner,
       `/api/statements/${statement.id}/invoice`,
-      {
-        kind: 'document',
-        number: 'FV/WYSCIG/1',
-        issueDate: '2026-12-01',
-        amount: String(statement.amountDue),
-      },
-      samplePdf('RACING-INVOICE'),
+      { ...invoice, amount: String(statement.amountDue) },
+      () =>
+        a.owner.post(`/api/statements/${statement.id}/corrections`, {
+          adjustments: [{ amount: 100, reason: 'Premia za listopad' }],
+          resolution: 'Dopłacamy 1,00 zł.',
+        }),
     );
-    await upload.headConsumed;
-    const corrected = await a.owner.post(`/api/statements/${statement.id}/corrections`, {
-      adjustments: [{ amount: 100, reason: 'Premia za listopad' }],
-      resolution: 'Dopłacamy 1,00 zł.',
-    });
     expect(corrected.status, corrected.body).toBe(201);
-    upload.release();
-    const refused = await upload.response;
     expect(refused.status, refused.body).toBe(409);
     expect(refused.json<ErrorBody>().error.code).toBe('statement_superseded');
 
@@ -457,14 +462,13 @@ describe('an invoice racing a change of its statement', () => {
     expect((await a.owner.get(`/api/statements/${current.id}/invoice`)).json()).toBeNull();
 
     // The same upload against the current version is taken.
-    const again = heldUpload(
+    const again = await sendInvoice(
       a.owner,
       `/api/statements/${current.id}/invoice`,
-      { kind: 'document', number: 'FV/WYSCIG/1', issueDate: '2026-12-01', amount: String(current.amountDue) },
-      samplePdf('RACING-INVOICE'),
+      { ...invoice, amount: String(current.amountDue) },
+      { name: 'faktura.pdf', content: samplePdf(invoice.number) },
     );
-    again.release();
-    expect((await again.response).status).toBe(201);
+    expect(again.status, again.body).toBe(201);
     expect(await documentsTitled('Faktura FV/WYSCIG/1')).toEqual([{ status: 'available' }]);
   });
 
@@ -485,20 +489,17 @@ describe('an invoice racing a change of its statement', () => {
     };
 
     // A dispute opened while the file arrives: the invoice waits for the answer.
-    const early = heldUpload(
+    const { during: disputed, upload: whileDisputed } = await sendInvoiceWhile(
       jan.client,
       `/api/panel/statements/${statement.id}/invoice`,
       invoice,
-      samplePdf('RACING-INVOICE-2'),
+      () =>
+        jan.client.post(`/api/panel/statements/${statement.id}/disputes`, {
+          reason: 'other',
+          message: 'Brakuje jednej polisy z listopada',
+        }),
     );
-    await early.headConsumed;
-    const disputed = await jan.client.post(`/api/panel/statements/${statement.id}/disputes`, {
-      reason: 'other',
-      message: 'Brakuje jednej polisy z listopada',
-    });
     expect(disputed.status, disputed.body).toBe(201);
-    early.release();
-    const whileDisputed = await early.response;
     expect(whileDisputed.status, whileDisputed.body).toBe(409);
     expect(whileDisputed.json<ErrorBody>().error.code).toBe('statement_disputed');
     expect(await documentsTitled('Faktura FV/WYSCIG/2')).toEqual([]);
@@ -509,17 +510,13 @@ describe('an invoice racing a change of its statement', () => {
     expect(answered.status, answered.body).toBe(204);
 
     // Paid while the file arrives: nothing more to invoice.
-    const upload = heldUpload(
+    const { during: paid, upload: refused } = await sendInvoiceWhile(
       jan.client,
       `/api/panel/statements/${statement.id}/invoice`,
       invoice,
-      samplePdf('RACING-INVOICE-2'),
+      () => a.owner.post(`/api/statements/${statement.id}/payment`, { paidOn: '2026-12-10' }),
     );
-    await upload.headConsumed;
-    const paid = await a.owner.post(`/api/statements/${statement.id}/payment`, { paidOn: '2026-12-10' });
     expect(paid.status, paid.body).toBe(204);
-    upload.release();
-    const refused = await upload.response;
     expect(refused.status, refused.body).toBe(409);
     expect(refused.json<ErrorBody>().error.code).toBe('statement_paid');
     expect(await documentsTitled('Faktura FV/WYSCIG/2')).toEqual([]);

@@ -7,7 +7,7 @@ import type { AuditEventName } from '../../../shared/audit-events.js';
 import type { Clock } from '../../clock.js';
 import type { Database, TenantScope, Tx } from '../../db/database.js';
 import { violatedUniqueConstraint } from '../../db/errors.js';
-import { disputes, invoices, settlementPeriods, statements } from '../../db/schema/settlements.js';
+import { invoices, settlementPeriods, statements } from '../../db/schema/settlements.js';
 import { AppError } from '../../errors.js';
 import type { Actor } from '../../http/access.js';
 import type { FileKind } from '../../uploads/inspection.js';
@@ -19,7 +19,7 @@ import { findCollaboratorRecipient, listFilesOfDocument } from '../documents/doc
 import type { GeneratedDocuments } from '../documents/generated-documents.js';
 import type { NotificationService } from '../notifications/notifications.service.js';
 import { nextNumbers } from '../settlements/periods.repository.js';
-import { lockStatement } from '../settlements/statements.repository.js';
+import { hasOpenDispute, lockStatement } from '../settlements/statements.repository.js';
 import { renderBillPdf } from '../statements/render/bill-pdf.js';
 import { renderSelfBillingInvoicePdf } from '../statements/render/self-billing-invoice-pdf.js';
 import { compareInvoiceWithStatement } from './ksef/fa3-check.js';
@@ -170,12 +170,7 @@ export function createInvoiceService(deps: {
       if (statement.acceptedAt === null) {
         throw new AppError('statement_not_accepted', 'Accept the statement before sending its invoice');
       }
-      const [open] = await tx
-        .select({ id: disputes.id })
-        .from(disputes)
-        .where(and(eq(disputes.statementId, statement.id), eq(disputes.status, 'open')))
-        .limit(1);
-      if (open) {
+      if (await hasOpenDispute(tx, statement.id)) {
         throw new AppError('statement_disputed', 'The statement has an open dispute; wait for its answer');
       }
     }
@@ -251,7 +246,7 @@ export function createInvoiceService(deps: {
     source: Readable,
     kinds: readonly FileKind[],
     within: (tx: Tx, documentId: string) => Promise<void>,
-  ): Promise<string> {
+  ): Promise<void> {
     const upload = await deps.store.beginUpload(
       actor,
       {
@@ -268,7 +263,6 @@ export function createInvoiceService(deps: {
       await upload.abort(error);
       throw error;
     }
-    return upload.documentId;
   }
 
   return {

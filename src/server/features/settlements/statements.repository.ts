@@ -209,6 +209,15 @@ export async function lockStatement(tx: Tx, agencyId: string, id: string): Promi
     .for('update');
 }
 
+export async function hasOpenDispute(tx: Tx, statementId: string): Promise<boolean> {
+  const [open] = await tx
+    .select({ id: disputes.id })
+    .from(disputes)
+    .where(and(eq(disputes.statementId, statementId), eq(disputes.status, 'open')))
+    .limit(1);
+  return open !== undefined;
+}
+
 /** Locks every statement of a period for the rest of the transaction. */
 export async function lockStatementsOfPeriod(tx: Tx, agencyId: string, periodId: string): Promise<void> {
   await tx
